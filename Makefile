@@ -1,0 +1,91 @@
+# Network exercises in C.
+#
+#   make            build every exercise at the top of the tree
+#   make check      install what is missing, build, run every test
+#   make demo       run every exercise against local servers
+#   make compat     compile each exercise with the school's line (gnu89)
+#   make sanitize   run the tests on an ASan + UBSan build
+#   make memcheck   run the tests with every exercise under valgrind
+#
+# CC, CFLAGS, CPPFLAGS and LDFLAGS are honoured. O=DIR puts the programs
+# in DIR instead of here (used by compat and sanitize).
+
+CFLAGS ?= -O2 -g
+WARNINGS = -Wall -Wextra -Werror -pedantic
+PKG_CONFIG ?= pkg-config
+O ?= .
+# How many test files run at once.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BATS_FLAGS ?=
+TESTS ?= tests
+
+# Each group of exercises: the programs, the lib/ files they share, and
+# the libraries they link.
+CURL_CLIENTS = 0-hbtn_status 1-hbtn_header 2-post_email 3-error_code
+CURL_LIB = lib/buf.c lib/easy.c lib/out.c lib/timeout.c
+CURL_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl)
+CURL_LIBS = $(shell $(PKG_CONFIG) --libs libcurl)
+
+EXERCISES = $(CURL_CLIENTS)
+PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
+HEADERS = $(wildcard lib/*.h)
+
+COMPILE = $(CC) $(WARNINGS) $(CPPFLAGS) $(CFLAGS)
+
+SANITIZE_FLAGS = -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
+	--show-leak-kinds=definite,indirect \
+	--errors-for-leak-kinds=definite,indirect --track-fds=no
+
+.PHONY: all deps check test compat sanitize memcheck demo clean
+
+all: $(PROGRAMS)
+
+$(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
+	@mkdir -p $(O)
+	$(COMPILE) $(CURL_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(CURL_LIBS)
+
+deps:
+	@scripts/install-deps
+
+# The test command: a fresh Debian machine needs nothing else.
+check: deps
+	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory test
+
+test: all
+	bats --jobs $(JOBS) $(BATS_FLAGS) $(TESTS)
+
+compat:
+	@$(MAKE) --no-print-directory O=build/compat CC=gcc CFLAGS= \
+		WARNINGS="-Wall -Werror -Wextra -pedantic -std=gnu89" all
+	@echo "compat: every exercise compiles with gcc -std=gnu89"
+
+sanitize: deps
+	@$(MAKE) --no-print-directory O=build/sanitize \
+		CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" all
+	BIN_DIR=$(CURDIR)/build/sanitize \
+		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
+		UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		bats --jobs $(JOBS) $(BATS_FLAGS) $(TESTS)
+
+# Each exercise is replaced by a two-line script that runs it under
+# valgrind, so the tests need no change: any error or leak makes the
+# program exit 99, which no test expects.
+memcheck: deps all
+	@rm -rf build/memcheck && mkdir -p build/memcheck
+	@for p in $(EXERCISES); do \
+		printf '#!/bin/sh\nexec $(VALGRIND) "%s" "$$@"\n' \
+			"$(CURDIR)/$$p" > build/memcheck/$$p; \
+		chmod +x build/memcheck/$$p; \
+	done
+	BIN_DIR=$(CURDIR)/build/memcheck UNDER_VALGRIND=1 \
+		bats --jobs $(JOBS) $(BATS_FLAGS) $(TESTS)
+
+demo: deps all
+	@scripts/demo
+
+clean:
+	rm -f $(EXERCISES)
+	rm -rf build

@@ -1,0 +1,99 @@
+/*
+ * buf.c - a growable byte buffer with a hard cap.
+ *
+ * Responses may contain NUL bytes, so the length is kept beside the bytes
+ * rather than found with strlen().
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/**
+ * buf_init - make @b an empty buffer
+ * @b: the buffer
+ */
+void buf_init(struct buf *b)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+/**
+ * buf_append - copy @n bytes to the end of @b, growing it as needed
+ * @b: the buffer
+ * @bytes: what to copy
+ * @n: how many bytes
+ *
+ * Return: 0 on success, -1 if the result would pass BUF_MAX_SIZE or
+ * memory runs out (@b is then left unchanged).
+ */
+int buf_append(struct buf *b, const void *bytes, size_t n)
+{
+	size_t need, cap;
+	char *p;
+
+	if (n > BUF_MAX_SIZE - b->len)
+		return (-1);
+	need = b->len + n + 1;
+	if (need > b->cap)
+	{
+		/* Doubling keeps the number of copies logarithmic. */
+		cap = b->cap ? b->cap : 256;
+		while (cap < need)
+			cap *= 2;
+		p = realloc(b->data, cap);
+		if (p == NULL)
+			return (-1);
+		b->data = p;
+		b->cap = cap;
+	}
+	if (n > 0)
+		memcpy(b->data + b->len, bytes, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return (0);
+}
+
+/**
+ * buf_free - release the memory of @b and make it empty again
+ * @b: the buffer
+ */
+void buf_free(struct buf *b)
+{
+	free(b->data);
+	buf_init(b);
+}
+
+/**
+ * buf_print - write the bytes of @b to @f
+ * @b: the buffer
+ * @f: where to write
+ *
+ * fwrite(), not fputs() or printf("%s"): a body may hold NUL bytes, and
+ * those would end the text early. An empty buffer has no bytes at all,
+ * and fwrite() must not be given its NULL pointer.
+ */
+void buf_print(const struct buf *b, FILE *f)
+{
+	if (b->len > 0)
+		fwrite(b->data, 1, b->len, f);
+}
+
+/**
+ * buf_write_cb - a libcurl CURLOPT_WRITEFUNCTION that appends to a buffer
+ * @ptr: received bytes
+ * @size: always 1
+ * @nmemb: number of bytes
+ * @userdata: the struct buf given as CURLOPT_WRITEDATA
+ *
+ * Return: the number of bytes taken; anything else makes libcurl stop
+ * with CURLE_WRITE_ERROR, which is how a too-large body ends the transfer.
+ */
+size_t buf_write_cb(char *ptr, size_t size, size_t nmemb, void *userdata)
+{
+	if (buf_append(userdata, ptr, size * nmemb) != 0)
+		return (0);
+	return (size * nmemb);
+}

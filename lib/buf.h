@@ -1,0 +1,32 @@
+#ifndef LIB_BUF_H
+#define LIB_BUF_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Largest body any exercise keeps in memory: a hostile server cannot make
+ * a client use more than this.
+ */
+#define BUF_MAX_SIZE (64UL * 1024 * 1024)
+
+/**
+ * struct buf - a growable byte buffer
+ * @data: the bytes, always followed by one '\0' (not counted in @len)
+ *        so that text can be printed directly; NULL while empty
+ * @len: number of bytes stored
+ * @cap: bytes allocated for @data
+ */
+struct buf
+{
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+int buf_append(struct buf *b, const void *bytes, size_t n);
+void buf_free(struct buf *b);
+void buf_print(const struct buf *b, FILE *f);
+size_t buf_write_cb(char *ptr, size_t size, size_t nmemb, void *userdata);
+
+#endif /* LIB_BUF_H */

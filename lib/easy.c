@@ -1,0 +1,109 @@
+/*
+ * easy.c - the libcurl options every client exercise sets the same way.
+ *
+ * The exercises set what their lesson is about (the URL, what to do with
+ * the body, the POST data); this file sets the safety options that a
+ * careful program always sets, so that each exercise stays short.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "easy.h"
+#include "timeout.h"
+
+/**
+ * set_defaults - set the options shared by every exercise on @curl
+ * @curl: a fresh easy handle
+ * @name: the program's name, sent as its User-Agent
+ * @errbuf: CURL_ERROR_SIZE bytes where libcurl explains failures
+ * @total_ms: total time limit in milliseconds
+ *
+ * Return: 0, or non-zero if libcurl refused an option (each CURLcode is
+ * non-zero on failure, so OR-ing them together keeps any failure).
+ */
+static int set_defaults(CURL *curl, const char *name, char *errbuf,
+			     long total_ms)
+{
+	char agent[128];
+	const char *ca_file = getenv("SSL_CERT_FILE");
+	int rc = 0;
+
+	sprintf(agent, "%.100s/1.0", name);
+	/* Errors in more detail than curl_easy_strerror() can give. */
+	rc |= curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+	rc |= curl_easy_setopt(curl, CURLOPT_USERAGENT, agent);
+	/* Never hang: bound connecting and the whole transfer. */
+	rc |= curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, total_ms);
+	rc |= curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS,
+			       timeout_connect_ms(total_ms));
+	/* Follow redirects like a browser, but not forever. */
+	rc |= curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	rc |= curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
+	/* Speak HTTP only: no file://, ftp:// ... not even through a redirect. */
+	rc |= curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+	rc |= curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	/* libcurl reads no environment itself: honour the usual CA variable. */
+	if (ca_file != NULL && *ca_file != '\0')
+		rc |= curl_easy_setopt(curl, CURLOPT_CAINFO, ca_file);
+	/* Timeouts must not use signals: that is unsafe in a library. */
+	rc |= curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+	return (rc);
+}
+
+/**
+ * easy_open - create an easy handle with the suite's common options
+ * @name: the program's name, for messages and the User-Agent
+ * @errbuf: CURL_ERROR_SIZE bytes that must live as long as the handle
+ *
+ * On failure the reason has been printed on stderr as "NAME: reason".
+ *
+ * Return: the handle (free it with curl_easy_cleanup()), or NULL.
+ */
+CURL *easy_open(const char *name, char *errbuf)
+{
+	long total_ms = timeout_total_ms();
+	CURL *curl;
+
+	errbuf[0] = '\0';
+	if (total_ms < 0)
+	{
+		fprintf(stderr, "%s: NET_TIMEOUT must be a number of seconds\n",
+			name);
+		return (NULL);
+	}
+	curl = curl_easy_init();
+	if (curl == NULL)
+	{
+		fprintf(stderr, "%s: cannot start libcurl\n", name);
+		return (NULL);
+	}
+	if (set_defaults(curl, name, errbuf, total_ms) != 0)
+	{
+		fprintf(stderr, "%s: this libcurl is too old\n", name);
+		curl_easy_cleanup(curl);
+		return (NULL);
+	}
+	return (curl);
+}
+
+/**
+ * easy_report - print why a transfer failed, on one line
+ * @name: the program's name
+ * @rc: what curl_easy_perform() returned
+ * @errbuf: the handle's CURLOPT_ERRORBUFFER
+ *
+ * Prints curl_easy_strerror()'s text, followed by the more precise
+ * message from @errbuf when libcurl wrote one (cut at any line break, so
+ * the report stays on one line).
+ */
+void easy_report(const char *name, CURLcode rc, const char *errbuf)
+{
+	const char *what = curl_easy_strerror(rc);
+	int len = (int)strcspn(errbuf, "\r\n");
+
+	if (len > 0 && (strncmp(errbuf, what, len) != 0 || what[len] != '\0'))
+		fprintf(stderr, "%s: %s (%.*s)\n", name, what, len, errbuf);
+	else
+		fprintf(stderr, "%s: %s\n", name, what);
+}

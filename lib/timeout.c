@@ -1,0 +1,42 @@
+/*
+ * timeout.c - the one knob that bounds how long any client may run.
+ */
+#include <stdlib.h>
+
+#include "timeout.h"
+
+/**
+ * timeout_total_ms - how long a client may run in all
+ *
+ * Reads NET_TIMEOUT (seconds, for example "30" or "0.5"), so that tests
+ * and impatient people can shorten every wait at once.
+ *
+ * Return: the limit in milliseconds, or -1 if NET_TIMEOUT is set but is
+ * not a positive number of at most a day.
+ */
+long timeout_total_ms(void)
+{
+	const char *s = getenv("NET_TIMEOUT");
+	char *end;
+	double seconds;
+
+	if (s == NULL || *s == '\0')
+		return (TOTAL_TIMEOUT_MS);
+	seconds = strtod(s, &end);
+	if (*end != '\0' || !(seconds > 0.0) || seconds > 86400.0)
+		return (-1);
+	if (seconds < 0.001)
+		return (1);
+	return ((long)(seconds * 1000.0));
+}
+
+/**
+ * timeout_connect_ms - how long connecting may take
+ * @total_ms: the total limit from timeout_total_ms()
+ *
+ * Return: CONNECT_TIMEOUT_MS, or @total_ms if that is shorter.
+ */
+long timeout_connect_ms(long total_ms)
+{
+	return (total_ms < CONNECT_TIMEOUT_MS ? total_ms : CONNECT_TIMEOUT_MS);
+}

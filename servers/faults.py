@@ -1,0 +1,171 @@
+"""Broken responses, served at /fault/<name>, for the error-path tests.
+
+Each function gets the request handler `h` and writes whatever it likes on
+the connection with h.raw(). A good client meets every one of these with a
+one-line error and a non-zero exit status, in bounded time, and never
+crashes or hangs. The one exception is "no-reason": a status line without
+a reason phrase is legal enough that every real client accepts it.
+"""
+
+import time
+
+OK_HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+
+
+def close(h):
+    """Close the connection without answering."""
+    h.raw(b"")
+
+
+def garbage(h):
+    """Something that is not HTTP instead of a status line."""
+    h.raw(b"SPLORK 12 what\r\nX-Request-Id: garbage\r\n\r\nbody")
+
+
+def http09(h):
+    """An HTTP/0.9-style reply: just the body, then close."""
+    h.raw(b"Index")
+
+
+def no_reason(h):
+    """A status line without a reason phrase (accepted by real clients)."""
+    h.raw(b"HTTP/1.1 200\r\nX-Request-Id: no-reason\r\n"
+          b"Content-Length: 2\r\n\r\nOK")
+
+
+def no_request_id(h):
+    """A valid response without X-Request-Id."""
+    h.raw(OK_HEAD + b"Content-Length: 2\r\n\r\nOK", close=False)
+
+
+def negative_length(h):
+    h.raw(OK_HEAD + b"Content-Length: -5\r\n\r\nOK")
+
+
+def bad_length(h):
+    h.raw(OK_HEAD + b"Content-Length: two\r\n\r\nOK")
+
+
+def conflicting_length(h):
+    h.raw(OK_HEAD + b"Content-Length: 2\r\nContent-Length: 5\r\n\r\nOK")
+
+
+def short_body(h):
+    """Announce 100 bytes, send 10, close."""
+    h.raw(OK_HEAD + b"Content-Length: 100\r\n\r\n0123456789")
+
+
+def bad_chunk(h):
+    h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n"
+          b"2\r\nOK\r\nzz\r\nbad\r\n0\r\n\r\n")
+
+
+def chunk_overflow(h):
+    """A chunk size that does not fit in 64 bits."""
+    h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n"
+          b"10000000000000002\r\nOK\r\n0\r\n\r\n")
+
+
+def missing_final_chunk(h):
+    h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n2\r\nOK\r\n")
+
+
+def no_colon(h):
+    h.raw(OK_HEAD + b"This line has no colon\r\nContent-Length: 2\r\n\r\nOK")
+
+
+def big_header(h):
+    """One header of 1 MiB."""
+    h.raw(OK_HEAD + b"X-Big: " + b"a" * (1024 * 1024) +
+          b"\r\nContent-Length: 2\r\n\r\nOK")
+
+
+def endless_headers(h):
+    """Header lines without end (for at most 60 s or 256 MiB)."""
+    h.raw(OK_HEAD, close=False)
+    line = b"X-Filler: " + b"x" * 1000 + b"\r\n"
+    deadline = time.time() + 60
+    sent = 0
+    try:
+        while time.time() < deadline and sent < 256 * 1024 * 1024:
+            h.wfile.write(line * 64)
+            sent += len(line) * 64
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+def nul_header(h):
+    h.raw(OK_HEAD + b"X-Request-Id: abc\x00def\r\nContent-Length: 2\r\n\r\nOK")
+
+
+def mid_headers(h):
+    """Close in the middle of the header block."""
+    h.raw(OK_HEAD + b"Content-Len")
+
+
+def silent(h):
+    """Accept, read, and never answer (until the client gives up)."""
+    try:
+        h.connection.settimeout(60)
+        while h.connection.recv(4096):
+            pass
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+def drip(h):
+    """A valid response, one byte per second."""
+    data = OK_HEAD + b"Content-Length: 2\r\n\r\nOK"
+    try:
+        for i in range(len(data)):
+            h.wfile.write(data[i:i + 1])
+            h.wfile.flush()
+            time.sleep(1)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+def redirect_loop(h):
+    h.raw(b"HTTP/1.1 302 Found\r\nLocation: /fault/redirect-loop\r\n"
+          b"Content-Length: 0\r\n\r\n", close=False)
+
+
+def redirect_file(h):
+    h.raw(b"HTTP/1.1 302 Found\r\nLocation: file:///etc/passwd\r\n"
+          b"Content-Length: 0\r\n\r\n", close=False)
+
+
+def redirect_no_location(h):
+    h.raw(b"HTTP/1.1 302 Found\r\nX-Request-Id: no-location\r\n"
+          b"Content-Length: 5\r\n\r\nFound", close=False)
+
+
+def huge_body(h):
+    """Announce 100 GiB and start sending it."""
+    h.raw(OK_HEAD + b"Content-Length: 107374182400\r\n\r\n", close=False)
+    block = b"x" * 65536
+    try:
+        for _ in range(16384):
+            h.wfile.write(block)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+def bad_version(h):
+    h.raw(b"HTTP/9.1 200 OK\r\nContent-Length: 2\r\n\r\nOK")
+
+
+def bad_status(h):
+    h.raw(b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nOK")
+
+
+# /fault/<name> -> function; the names are the functions' with dashes.
+FAULTS = {
+    name.replace("_", "-"): fn
+    for name, fn in list(globals().items())
+    if callable(fn) and getattr(fn, "__module__", None) == __name__
+}

@@ -1,0 +1,175 @@
+#!/usr/bin/env bats
+# 0-hbtn_status [URL]: GET URL and describe the body.
+
+load helper
+load client
+
+setup_file() {
+	start_client_servers
+}
+
+setup() {
+	PROG=0-hbtn_status
+	export NET_TIMEOUT=10
+}
+
+run_prog() {
+	run --separate-stderr "$(prog $PROG)" "$@"
+}
+
+@test "prints the length and content of the body" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status"
+	assert_success
+	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
+	assert_stderr ""
+}
+
+@test "sends a GET with Host and a User-Agent naming the program" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status"
+	assert_success
+	run last_request
+	assert_line --index 0 "GET /status HTTP/1.1"
+	assert_line "Host: 127.0.0.1:$MOCK_PORT"
+	assert_line --regexp "^User-Agent: .*$PROG"
+	refute_line --regexp "^Content-Length:"
+}
+
+@test "the root page" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/"
+	assert_success
+	assert_output $'Body response:\n\t- length: 5\n\t- content: Index'
+}
+
+@test "an empty body" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status/204"
+	assert_success
+	assert_output $'Body response:\n\t- length: 0\n\t- content: '
+}
+
+@test "without URL it asks https://intranet.hbtn.io/status" {
+	# Through the mock server as a proxy, which logs the CONNECT and
+	# refuses it: nothing leaves this machine.
+	https_proxy="$MOCK_URL" run --separate-stderr "$(prog $PROG)"
+	assert_error "^$PROG: "
+	run last_request
+	assert_line --index 0 "CONNECT intranet.hbtn.io:443 HTTP/1.1"
+}
+
+@test "more than one argument is a usage error" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/" extra
+	assert_usage "Usage: ./$PROG [URL]"
+}
+
+@test "a body with NUL bytes is counted and printed byte for byte" {
+	"$(prog $PROG)" "$MOCK_URL/bytes/300" >"$BATS_TEST_TMPDIR/out"
+	{ printf 'Body response:\n\t- length: 300\n\t- content: '
+	  byte_pattern 300; printf '\n'; } >"$BATS_TEST_TMPDIR/expected"
+	cmp "$BATS_TEST_TMPDIR/expected" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "a body of more than 1 MiB" {
+	"$(prog $PROG)" "$MOCK_URL/bytes/1048577" >"$BATS_TEST_TMPDIR/out"
+	{ printf 'Body response:\n\t- length: 1048577\n\t- content: '
+	  byte_pattern 1048577; printf '\n'; } >"$BATS_TEST_TMPDIR/expected"
+	cmp "$BATS_TEST_TMPDIR/expected" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "a chunked body" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/chunked"
+	assert_success
+	assert_output $'Body response:\n\t- length: 15\n\t- content: This is chunked'
+}
+
+@test "HTTP 404 is a failure" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/nowhere"
+	assert_error "^$PROG: HTTP error 404$"
+}
+
+@test "HTTP 500 is a failure" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status_500"
+	assert_error "^$PROG: HTTP error 500$"
+}
+
+@test "HTTP 399 is not" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status/399"
+	assert_success
+	assert_output $'Body response:\n\t- length: 0\n\t- content: '
+}
+
+@test "redirects are followed" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/redirect-to?url=/status"
+	assert_success
+	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
+	run last_request
+	assert_line --index 0 "GET /status HTTP/1.1"
+}
+
+@test "ten redirects are followed, absolute or relative" {
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/redirect/10?absolute=1"
+	assert_success
+	run recent_requests 2
+	assert_line --index 0 --regexp " GET /redirect/1\?absolute=1 HTTP/1.1$"
+	assert_line --index 1 --regexp " GET /get HTTP/1.1$"
+	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/redirect/10"
+	assert_success
+	run last_request
+	assert_line --index 0 "GET /get HTTP/1.1"
+}
+
+@test "an eleventh redirect is refused" {
+	check_too_many_redirects
+}
+
+@test "a redirect to file:// is refused" {
+	check_redirect_to_file
+}
+
+@test "HTTPS with a certificate from a trusted CA" {
+	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr "$(prog $PROG)" "$TLS_URL/status"
+	assert_success
+	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
+}
+
+@test "HTTPS with a CA the system does not trust" {
+	check_https_untrusted_ca
+}
+
+@test "HTTPS with a self-signed certificate" {
+	check_https_self_signed
+}
+
+@test "connection refused" {
+	check_refused
+}
+
+@test "a host name that does not resolve" {
+	check_unresolvable
+}
+
+@test "a server too slow for NET_TIMEOUT" {
+	check_timeout
+}
+
+@test "NET_TIMEOUT that is not a number" {
+	check_bad_timeout
+}
+
+@test "a server that closes without answering" {
+	check_closed_without_answer
+}
+
+@test "garbage instead of a status line" {
+	check_garbage
+}
+
+@test "a body shorter than its Content-Length" {
+	check_short_body
+}
+
+@test "an oversized header" {
+	check_big_header
+}
+
+@test "an unwritable stdout" {
+	check_unwritable_stdout "$MOCK_URL/status"
+}

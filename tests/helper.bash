@@ -1,0 +1,184 @@
+# helper.bash - loaded by every test file (`load helper`).
+#
+# Starts and stops the servers a test file talks to, and finds the
+# programs under test. The programs come from $BIN_DIR (default: the top of
+# the repository), so the same tests can grade another build.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+# Tests in one file share its servers' request logs, so they run one after
+# the other; the files themselves still run side by side (bats --jobs).
+BATS_NO_PARALLELIZE_WITHIN_FILE=true
+
+ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+BIN_DIR=${BIN_DIR:-$ROOT}
+export ROOT BIN_DIR
+
+# Every test has a time limit; valgrind makes programs ~20 times slower.
+if [[ -n "${UNDER_VALGRIND:-}" ]]; then
+	BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-180}
+	SERVER_WAIT=${SERVER_WAIT:-60}
+else
+	BATS_TEST_TIMEOUT=${BATS_TEST_TIMEOUT:-30}
+	SERVER_WAIT=${SERVER_WAIT:-10}
+fi
+
+# A host name that can never resolve, and whose lookup never leaves this
+# machine: a label of 64 characters is refused by the resolver itself.
+BAD_HOST=$(printf 'a%.0s' {1..64}).invalid
+
+# start_server NAME COMMAND [ARGS...]
+# Runs COMMAND in the background and waits until it prints
+# "Listening on HOST:PORT". Sets and exports NAME_PORT (NAME in capitals).
+# fd 3 is closed for the server, or bats would wait for it to exit.
+start_server() {
+	local name=$1 out pid port="" waited=0
+	shift
+	out="$BATS_FILE_TMPDIR/$name.out"
+	"$@" >"$out" 2>&1 3>&- &
+	pid=$!
+	echo "$pid" >"$BATS_FILE_TMPDIR/$name.pid"
+	while [[ -z "$port" ]]; do
+		port=$(sed -n 's/^Listening on .*:\([0-9][0-9]*\)$/\1/p' "$out" | head -n 1)
+		[[ -n "$port" ]] && break
+		if ! kill -0 "$pid" 2>/dev/null || ((waited >= SERVER_WAIT * 10)); then
+			echo "# server $name did not start; its output:" >&2
+			sed 's/^/#   /' "$out" >&2
+			return 1
+		fi
+		sleep 0.1
+		waited=$((waited + 1))
+	done
+	export "${name^^}_PORT=$port"
+}
+
+# start_mock NAME [MOCK-SERVER-ARGS...]
+# Starts servers/mock_server.py on a free port, logging requests to
+# $BATS_FILE_TMPDIR/NAME.requests. Exports NAME_PORT and NAME_URL
+# (http://127.0.0.1:PORT, or https:// when --tls-cert is given).
+start_mock() {
+	local name=$1 scheme=http port_var
+	shift
+	[[ " $* " == *" --tls-cert "* ]] && scheme=https
+	start_server "$name" python3 "$ROOT/servers/mock_server.py" --port 0 \
+		--log "$BATS_FILE_TMPDIR/$name.requests" "$@" || return 1
+	port_var="${name^^}_PORT"
+	export "${name^^}_URL=$scheme://127.0.0.1:${!port_var}"
+}
+
+# stop_servers: stop every server this file started (TERM, then KILL).
+stop_servers() {
+	local f pid i
+	for f in "$BATS_FILE_TMPDIR"/*.pid; do
+		[[ -e "$f" ]] || continue
+		pid=$(cat "$f")
+		kill -TERM "$pid" 2>/dev/null
+		for i in {1..50}; do
+			kill -0 "$pid" 2>/dev/null || break
+			sleep 0.1
+		done
+		kill -KILL "$pid" 2>/dev/null
+		rm -f "$f"
+	done
+	return 0
+}
+
+# make_certs: throwaway CA and certificates in $CERTS (see make-certs).
+make_certs() {
+	export CERTS="$BATS_FILE_TMPDIR/certs"
+	"$ROOT/tests/make-certs" "$CERTS"
+}
+
+# last_request [NAME]: the last request server NAME (default mock)
+# received, as it came on the wire.
+last_request() {
+	python3 "$ROOT/tests/reqlog.py" "$BATS_FILE_TMPDIR/${1:-mock}.requests"
+}
+
+# requests [NAME] [--all|--count|--conns|--lines]
+requests() {
+	python3 "$ROOT/tests/reqlog.py" "$BATS_FILE_TMPDIR/${1:-mock}.requests" \
+		"${2:---all}"
+}
+
+# recent_requests N [NAME]: the request lines of the last N requests,
+# each after the number of the connection it came on.
+recent_requests() {
+	requests "${2:-mock}" --lines | tail -n "$1"
+}
+
+# free_port: a port on 127.0.0.1 where nothing listens (connections to it
+# are refused).
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# prog NAME: the path of the program under test.
+prog() {
+	echo "$BIN_DIR/$1"
+}
+
+# assert_stderr TEXT: stderr (from run --separate-stderr) is exactly TEXT.
+assert_stderr() {
+	assert_equal "$stderr" "$1"
+}
+
+# assert_stderr_line REGEX: stderr is one line, and it matches REGEX.
+assert_stderr_line() {
+	if [[ "$stderr" == *$'\n'* || -z "$stderr" ]]; then
+		fail "expected one line on stderr, got: '$stderr'"
+	fi
+	assert_regex "$stderr" "$1"
+}
+
+# assert_error REGEX: the program failed the way every client must: exit
+# status 1, nothing on stdout, one line on stderr matching REGEX.
+assert_error() {
+	assert_failure 1
+	assert_output ""
+	assert_stderr_line "$1"
+}
+
+# assert_usage TEXT: wrong arguments: exit 2, nothing on stdout, and
+# exactly TEXT on stderr.
+assert_usage() {
+	assert_failure 2
+	assert_output ""
+	assert_stderr "$1"
+}
+
+# byte_pattern N: the body of the mock server's /bytes/N.
+byte_pattern() {
+	python3 -c 'import sys; n = int(sys.argv[1]); sys.stdout.buffer.write((bytes(range(256)) * (n // 256 + 1))[:n])' "$1"
+}
+
+# Shown under a failed test: the stderr of the last `run`, the last lines of each server's output and
+# the last request it received.
+dump_servers() {
+	local f
+	if [[ -n "${stderr+set}" ]]; then
+		echo "# --- stderr of the last command run:"
+		printf '%s\n' "$stderr" | sed 's/^/#   /'
+	fi
+	for f in "$BATS_FILE_TMPDIR"/*.out; do
+		[[ -e "$f" ]] || continue
+		echo "# --- last lines of $(basename "$f" .out)'s output:"
+		tail -n 20 "$f" | sed 's/^/#   /'
+	done
+	for f in "$BATS_FILE_TMPDIR"/*.requests; do
+		[[ -e "$f" ]] || continue
+		echo "# --- last request to $(basename "$f" .requests):"
+		python3 "$ROOT/tests/reqlog.py" "$f" 2>&1 | head -n 30 | sed 's/^/#   /'
+	done
+}
+
+# Test files that need no other teardown use these as they are.
+teardown() {
+	[[ -n "${BATS_TEST_COMPLETED:-}" ]] || dump_servers
+}
+
+teardown_file() {
+	stop_servers
+}
