@@ -26,7 +26,12 @@ CURL_LIB = lib/buf.c lib/easy.c lib/out.c lib/timeout.c
 CURL_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl)
 CURL_LIBS = $(shell $(PKG_CONFIG) --libs libcurl)
 
-EXERCISES = $(CURL_CLIENTS)
+JSON_CLIENTS = 8-json_api 9-starwars 10-my_github 100-github_commits \
+	101-starwars 102-starwars
+JSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl libcjson)
+JSON_LIBS = $(shell $(PKG_CONFIG) --libs libcurl libcjson)
+
+EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
 HEADERS = $(wildcard lib/*.h)
 
@@ -45,6 +50,10 @@ all: $(PROGRAMS)
 $(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) $(CURL_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(CURL_LIBS)
+
+$(addprefix $(O)/,$(JSON_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
+	@mkdir -p $(O)
+	$(COMPILE) $(JSON_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(JSON_LIBS)
 
 deps:
 	@scripts/install-deps

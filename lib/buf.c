@@ -4,6 +4,8 @@
  * Responses may contain NUL bytes, so the length is kept beside the bytes
  * rather than found with strlen().
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -79,6 +81,42 @@ void buf_print(const struct buf *b, FILE *f)
 {
 	if (b->len > 0)
 		fwrite(b->data, 1, b->len, f);
+}
+
+/**
+ * buf_printf - append formatted text to @b, like printf()
+ * @b: the buffer
+ * @format: a printf() format
+ *
+ * Programs that make several requests build their output here and print
+ * it only once everything succeeded: no half-written output on failure.
+ *
+ * Return: 0 on success, -1 when out of memory or past BUF_MAX_SIZE.
+ */
+int buf_printf(struct buf *b, const char *format, ...)
+{
+	va_list ap;
+	char small[256], *text = small;
+	int n, rc;
+
+	va_start(ap, format);
+	n = vsnprintf(small, sizeof(small), format, ap);
+	va_end(ap);
+	if (n < 0)
+		return (-1);
+	if ((size_t)n >= sizeof(small))
+	{
+		text = malloc((size_t)n + 1);
+		if (text == NULL)
+			return (-1);
+		va_start(ap, format);
+		vsnprintf(text, (size_t)n + 1, format, ap);
+		va_end(ap);
+	}
+	rc = buf_append(b, text, (size_t)n);
+	if (text != small)
+		free(text);
+	return (rc);
 }
 
 /**

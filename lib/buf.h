@@ -27,6 +27,7 @@ void buf_init(struct buf *b);
 int buf_append(struct buf *b, const void *bytes, size_t n);
 void buf_free(struct buf *b);
 void buf_print(const struct buf *b, FILE *f);
+int buf_printf(struct buf *b, const char *format, ...);
 size_t buf_write_cb(char *ptr, size_t size, size_t nmemb, void *userdata);
 
 #endif /* LIB_BUF_H */

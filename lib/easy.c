@@ -107,3 +107,61 @@ void easy_report(const char *name, CURLcode rc, const char *errbuf)
 	else
 		fprintf(stderr, "%s: %s\n", name, what);
 }
+
+/**
+ * easy_fetch - perform the request set up on @curl, keeping the body
+ * @curl: a handle from easy_open(), with its URL (and method) set
+ * @name: the program's name, for messages
+ * @errbuf: the handle's error buffer
+ * @body: emptied, then filled with the response body
+ *
+ * For the exercises whose lesson comes after the transfer (JSON ones):
+ * the same handle can fetch again, reusing its connection.
+ *
+ * Return: the HTTP status, or -1 when no response arrived (the reason has
+ * been printed on stderr).
+ */
+long easy_fetch(CURL *curl, const char *name, const char *errbuf,
+		struct buf *body)
+{
+	CURLcode rc;
+	long status = -1;
+
+	buf_free(body);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		easy_report(name, rc, errbuf);
+		return (-1);
+	}
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	return (status);
+}
+
+/**
+ * easy_api_url - the base URL of an API followed by @path
+ * @env: the environment variable that may hold the base URL
+ * @fallback: the base URL when @env is not set
+ * @path: what to add, starting with '/'
+ *
+ * Return: a new string (free() it), or NULL when out of memory.
+ */
+char *easy_api_url(const char *env, const char *fallback, const char *path)
+{
+	const char *base = getenv(env);
+	size_t len;
+	char *url;
+
+	if (base == NULL || *base == '\0')
+		base = fallback;
+	len = strlen(base);
+	/* "http://host/api/" + "/people" must not give "//people". */
+	while (len > 0 && base[len - 1] == '/')
+		len--;
+	url = malloc(len + strlen(path) + 1);
+	if (url != NULL)
+		sprintf(url, "%.*s%s", (int)len, base, path);
+	return (url);
+}

@@ -13,16 +13,18 @@ Endpoints (the full list with examples is in the README):
   GET  /status_401           401            /status_500    500
   POST /post_email           200 "Your email is: <email>" (form field email)
   /status/<code>             any status, empty body
+  /status/<code>/<anything>  that status with a JSON body, for API tests
   /anything[/...], /get, /post, /headers
                              the request echoed back as JSON
   /redirect/<n>              n redirects, then /get (?absolute=1: full URLs)
   /redirect-to?url=U&status_code=C
-  /delay/<s>                 wait s seconds (at most 10), then echo
+  /delay/<s>[/<anything>]    wait s seconds (at most 10), then echo
   /drip?numbytes=N&duration=S&delay=D&code=C
   /bytes/<n>                 n bytes: 0, 1, ..., 255, 0, 1, ...
   /response-headers?Name=Value   (X-Request-Id here replaces the fresh one)
   /chunked                   a body sent with Transfer-Encoding: chunked
-  /fault/<name>              a broken response; see faults.py
+  /fault/<name>[/<anything>] a broken response; see faults.py
+  /search_user, /user, /repos/..., /api/...   JSON APIs; see apis.py
 Anything else: 404. Bodies have no trailing newline, like the original
 server, and every response carries a fresh X-Request-Id.
 
@@ -151,7 +153,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def reply_json(self, status, obj, headers=()):
         body = json.dumps(obj, indent=2, ensure_ascii=False)
-        self.reply(status, body, headers, ctype="application/json")
+        if getattr(self, "spoil", None):
+            body = self.spoil(body)
+        self.reply(status, body, headers,
+                   ctype="application/json; charset=utf-8")
 
     def raw(self, data, close=True):
         """Write bytes as they are: for the broken responses of faults.py."""
@@ -225,7 +230,12 @@ def post_email(h):
 
 
 def status_code(h, code):
+    code, _, rest = code.partition("/")
     code = int(code)
+    if rest or h.path.endswith("/"):
+        # /status/<code>/<anything>: an API-style error with a JSON body.
+        h.reply_json(code, {"detail": "status %d" % code})
+        return
     if not 200 <= code <= 599:
         h.reply(400, "status must be 200-599")
         return
@@ -259,7 +269,7 @@ def redirect_to(h):
 
 
 def delay(h, seconds):
-    time.sleep(min(float(seconds), MAX_DELAY))
+    time.sleep(min(float(seconds.split("/")[0]), MAX_DELAY))
     h.reply_json(200, h.echo())
 
 
@@ -313,7 +323,7 @@ def chunked(h):
 
 
 def fault(h, name):
-    make = faults.FAULTS.get(name)
+    make = faults.FAULTS.get(name.split("/")[0])
     if make is None:
         h.reply(404, "no such fault")
         return
@@ -338,12 +348,12 @@ EXACT = {
     "/chunked": chunked,
 }
 PREFIXES = [
-    ("/status/", status_code, r"\d{3}"),
+    ("/status/", status_code, r"\d{3}(/.*)?"),
     ("/anything/", anything, r".*"),
     ("/redirect/", redirect, r"\d{1,3}"),
-    ("/delay/", delay, r"\d+(\.\d+)?"),
+    ("/delay/", delay, r"\d+(\.\d+)?(/.*)?"),
     ("/bytes/", some_bytes, r"\d{1,10}"),
-    ("/fault/", fault, r"[a-z0-9-]+"),
+    ("/fault/", fault, r"[a-z0-9-]+(/.*)?"),
 ]
 
 
@@ -410,6 +420,8 @@ def parse_args():
     p.add_argument("--port", type=int, default=5000, help="0: any free port")
     p.add_argument("--port-file", help="write the bound port to this file")
     p.add_argument("--log", help="append each request to this file (JSON lines)")
+    p.add_argument("--random-users", action="store_true",
+                   help="/search_user answers at random, as in class")
     p.add_argument("--tls-cert", help="serve HTTPS with this certificate (PEM)")
     p.add_argument("--tls-key", help="the certificate's private key (PEM)")
     return p.parse_args()
@@ -426,7 +438,7 @@ def main():
     except OSError as e:
         sys.exit("mock_server: cannot listen on %s:%d: %s"
                  % (args.host, args.port, e.strerror))
-    apis.configure(server)
+    apis.configure(server, random_users=args.random_users)
 
     def stop(signum, _frame):
         raise SystemExit(0)
