@@ -31,7 +31,12 @@ JSON_CLIENTS = 8-json_api 9-starwars 10-my_github 100-github_commits \
 JSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl libcjson)
 JSON_LIBS = $(shell $(PKG_CONFIG) --libs libcurl libcjson)
 
-EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS)
+SOCKET_PROGRAMS = 11-tcp_server 12-tcp_client
+LOOP_SERVERS = 13-async_server 14-chat_server
+SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
+LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c
+
+EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS) $(SOCKET_PROGRAMS)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
 HEADERS = $(wildcard lib/*.h)
 
@@ -54,6 +59,14 @@ $(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
 $(addprefix $(O)/,$(JSON_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) $(JSON_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(JSON_LIBS)
+
+$(addprefix $(O)/,$(SOCKET_PROGRAMS)): $(O)/%: %.c $(SOCK_LIB) $(HEADERS)
+	@mkdir -p $(O)
+	$(COMPILE) -o $@ $< $(SOCK_LIB) $(LDFLAGS)
+
+$(addprefix $(O)/,$(LOOP_SERVERS)): $(O)/%: %.c $(LOOP_LIB) $(HEADERS)
+	@mkdir -p $(O)
+	$(COMPILE) -o $@ $< $(LOOP_LIB) $(LDFLAGS)
 
 deps:
 	@scripts/install-deps

@@ -68,6 +68,31 @@ start_mock() {
 	export "${name^^}_URL=$scheme://127.0.0.1:${!port_var}"
 }
 
+# server_output NAME: what server NAME printed so far (stdout and stderr).
+server_output() {
+	cat "$BATS_FILE_TMPDIR/$1.out"
+}
+
+# stop_server NAME [SIGNAL]: send SIGNAL (default TERM) to server NAME and
+# wait for it to exit (at most 10 s); sets $status to its exit status.
+stop_server() {
+	local pidfile="$BATS_FILE_TMPDIR/$1.pid" pid i
+	pid=$(cat "$pidfile")
+	kill "-${2:-TERM}" "$pid"
+	for i in {1..100}; do
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	wait "$pid"
+	status=$?
+	rm -f "$pidfile"
+}
+
+# hello ARGS...: the hello-protocol test driver (tests/hello.py).
+hello() {
+	python3 "$ROOT/tests/hello.py" "$@"
+}
+
 # stop_servers: stop every server this file started (TERM, then KILL).
 stop_servers() {
 	local f pid i

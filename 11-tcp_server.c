@@ -1,0 +1,182 @@
+/*
+ * 11-tcp_server - a blocking TCP server, one client at a time
+ *
+ * Usage: ./11-tcp_server [PORT]      (default 12345; 0: any free port)
+ *
+ *   $ ./11-tcp_server 12345
+ *   Listening on 127.0.0.1:12345
+ *   Received: Hello, server!          <- after: echo 'Hello, server!' | nc ...
+ *
+ * The "hello" protocol: a client sends one message, the bytes up to its
+ * first newline or everything before it shuts down its side, at most 1024
+ * bytes. The server prints "Received: <message>", answers
+ * "Hello, client!\n" and closes the connection.
+ *
+ * What it teaches: socket, bind, listen, accept, recv, send, close, the
+ * calls every server is made of; and the weakness of serving one client
+ * at a time: while one client says nothing, everybody else waits. A read
+ * timeout (CLIENT_TIMEOUT seconds, default 5) bounds that wait. See
+ * 13-async_server for the cure.
+ *
+ * SIGINT or SIGTERM: the server closes the connection it is serving and
+ * exits 0 with a last line. Exit 1 if it cannot listen, 2 on wrong
+ * arguments.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+
+#include "lib/sock.h"
+
+#define NAME "11-tcp_server"
+#define DEFAULT_PORT "12345"
+#define MAX_MESSAGE 1024
+#define REPLY "Hello, client!\n"
+
+/* Set by the signal handler. A global is the only way a handler can tell
+ * the program something, and only a volatile sig_atomic_t is safe.
+ */
+static volatile sig_atomic_t stop;
+
+/**
+ * on_signal - ask the server to stop
+ * @sig: the signal (unused)
+ */
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+/**
+ * read_message - receive one message: up to a newline, EOF or 1024 bytes
+ * @fd: the client's socket
+ * @msg: MAX_MESSAGE + 1 bytes; receives the message, '\0'-terminated
+ *
+ * Return: the message's length, or -1 if the client failed or was too
+ * slow (SO_RCVTIMEO makes recv() give up), or a signal arrived.
+ */
+static int read_message(int fd, char *msg)
+{
+	int len = 0, n;
+	char *newline;
+
+	while (len < MAX_MESSAGE)
+	{
+		n = recv(fd, msg + len, MAX_MESSAGE - len, 0);
+		if (n < 0)
+			return (-1);
+		if (n == 0)
+			break;
+		msg[len + n] = '\0';
+		/* One message is all we want: stop at the first newline. */
+		newline = memchr(msg + len, '\n', n);
+		len += n;
+		if (newline != NULL)
+		{
+			len = newline - msg;
+			break;
+		}
+	}
+	msg[len] = '\0';
+	if (len > 0 && msg[len - 1] == '\r')
+		msg[--len] = '\0';
+	return (len);
+}
+
+/**
+ * serve - answer one client, then close its connection
+ * @fd: the client's socket
+ * @timeout: how long the client may stay silent, in seconds
+ */
+static void serve(int fd, int timeout)
+{
+	struct timeval tv;
+	char msg[MAX_MESSAGE + 1];
+
+	tv.tv_sec = timeout;
+	tv.tv_usec = 0;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	if (read_message(fd, msg) < 0)
+	{
+		fprintf(stderr, "%s: client dropped: %s\n", NAME,
+			errno == EAGAIN ? "silent for too long" : strerror(errno));
+	}
+	else
+	{
+		printf("Received: %s\n", msg);
+		fflush(stdout);
+		/* MSG_NOSIGNAL: a client that left must not kill us (SIGPIPE). */
+		send(fd, REPLY, strlen(REPLY), MSG_NOSIGNAL);
+	}
+	close(fd);
+}
+
+/**
+ * start - parse the arguments, install the signal handlers, listen
+ * @argc: number of arguments
+ * @argv: the arguments
+ * @timeout: set to CLIENT_TIMEOUT (seconds)
+ *
+ * Return: the listening socket, -1 on failure, -2 on wrong arguments.
+ */
+static int start(int argc, char **argv, int *timeout)
+{
+	struct sigaction sa;
+	const char *env = getenv("CLIENT_TIMEOUT");
+	int port, fd;
+
+	port = sock_parse_port(argc == 2 ? argv[1] : DEFAULT_PORT);
+	if (argc > 2 || port < 0)
+	{
+		fprintf(stderr, "Usage: ./%s [PORT]\n", NAME);
+		return (-2);
+	}
+	*timeout = env ? atoi(env) : 5;
+	if (*timeout <= 0)
+		*timeout = 5;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	/* No SA_RESTART: accept() must return, so the loop sees "stop". */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	fd = sock_listen("127.0.0.1", port);
+	if (fd < 0)
+		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
+			port, strerror(errno));
+	return (fd);
+}
+
+/**
+ * main - serve clients one by one until SIGINT or SIGTERM
+ * @argc: number of arguments
+ * @argv: the arguments; argv[1] is the optional port
+ *
+ * Return: 0 when stopped by a signal, 1 on failure, 2 on wrong arguments.
+ */
+int main(int argc, char **argv)
+{
+	int listener, client, timeout;
+
+	listener = start(argc, argv, &timeout);
+	if (listener < 0)
+		return (listener == -2 ? 2 : 1);
+	printf("Listening on 127.0.0.1:%d\n", sock_port(listener));
+	fflush(stdout);
+	while (!stop)
+	{
+		client = accept(listener, NULL, NULL);
+		if (client >= 0)
+			serve(client, timeout);
+		else if (errno != EINTR && errno != ECONNABORTED)
+			perror(NAME ": accept");
+	}
+	close(listener);
+	printf("Server stopped\n");
+	return (0);
+}

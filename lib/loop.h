@@ -1,0 +1,25 @@
+#ifndef LIB_LOOP_H
+#define LIB_LOOP_H
+
+/* What a descriptor waits for, and what a callback is told. */
+#define LOOP_READ 1
+#define LOOP_WRITE 2
+#define LOOP_TIMEOUT 4
+
+struct loop;
+
+/* Called with the events that happened (LOOP_READ, LOOP_WRITE, or
+ * LOOP_TIMEOUT alone) and the pointer given to loop_add().
+ */
+typedef void (*loop_cb)(struct loop *loop, int fd, int events, void *data);
+
+struct loop *loop_new(void);
+void loop_free(struct loop *loop);
+int loop_add(struct loop *loop, int fd, int events, loop_cb cb, void *data);
+int loop_watch(struct loop *loop, int fd, int events);
+void loop_idle_timeout(struct loop *loop, int fd, long ms);
+void loop_remove(struct loop *loop, int fd);
+int loop_run(struct loop *loop);
+void loop_stop(struct loop *loop);
+
+#endif /* LIB_LOOP_H */

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""A test driver for the "hello" protocol servers (11, 13): it opens
+connections, sends whole, split or endless messages, stays silent, and
+prints what each connection saw.
+
+  hello.py send PORT MESSAGE [--split N] [--no-newline]
+      send MESSAGE (and a newline) in pieces of N bytes, shut down the
+      writing side, print the reply exactly
+  hello.py silent-first PORT
+      connect a client that says nothing, then a second that says hello;
+      print whether the second was answered while the first was still
+      connected ("served at once") or only after the server dropped it
+      ("waited for the silent one")
+  hello.py many PORT N
+      N clients at once, each sends "client <i>"; print how many got
+      "Hello, client!\\n"
+  hello.py vanish PORT
+      connect, send half a message, reset the connection
+  hello.py silent-server 0
+      a server that accepts connections and never answers (for clients'
+      timeout tests); prints "Listening on 127.0.0.1:<port>"
+Every wait is bounded (20 s).
+"""
+import selectors
+import socket
+import struct
+import sys
+import time
+
+REPLY = b"Hello, client!\n"
+LIMIT = 20
+
+
+def connect(port):
+    s = socket.create_connection(("127.0.0.1", port), timeout=LIMIT)
+    return s
+
+
+def read_all(s):
+    data = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            return data
+        data += chunk
+
+
+def send(port, message, split, newline):
+    data = message.encode() + (b"\n" if newline else b"")
+    s = connect(port)
+    try:
+        for i in range(0, len(data), split):
+            s.sendall(data[i:i + split])
+            time.sleep(0.01)
+        s.shutdown(socket.SHUT_WR)
+        sys.stdout.buffer.write(read_all(s))
+    except OSError as e:
+        # A server may close before reading all of an over-long message.
+        print("(connection ended: %s)" % e.strerror)
+    s.close()
+
+
+def silent_first(port):
+    silent = connect(port)
+    time.sleep(0.2)
+    second = connect(port)
+    second.sendall(b"second\n")
+    second.shutdown(socket.SHUT_WR)
+    reply = read_all(second)
+    silent.setblocking(False)
+    try:
+        still_open = silent.recv(1) != b""
+    except BlockingIOError:
+        still_open = True
+    except OSError:
+        still_open = False
+    print("reply:", reply.decode().strip())
+    print("served at once" if still_open else "waited for the silent one")
+
+
+def many(port, n):
+    sel = selectors.DefaultSelector()
+    replies = {}
+    for i in range(n):
+        s = socket.socket()
+        s.setblocking(False)
+        s.connect_ex(("127.0.0.1", port))
+        sel.register(s, selectors.EVENT_WRITE, i)
+        replies[i] = b""
+    done, deadline = 0, time.time() + LIMIT
+    while done < n and time.time() < deadline:
+        for key, ev in sel.select(timeout=1):
+            s, i = key.fileobj, key.data
+            if ev & selectors.EVENT_WRITE:
+                s.sendall(b"client %d\n" % i)
+                s.shutdown(socket.SHUT_WR)
+                sel.modify(s, selectors.EVENT_READ, i)
+                continue
+            try:
+                chunk = s.recv(4096)
+            except OSError:
+                chunk = b""
+            replies[i] += chunk
+            if not chunk:
+                sel.unregister(s)
+                s.close()
+                done += 1
+    print(sum(1 for r in replies.values() if r == REPLY), "of", n, "answered")
+
+
+def vanish(port):
+    s = connect(port)
+    s.sendall(b"half a mess")
+    # SO_LINGER 0: close() sends a reset instead of a polite FIN.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
+
+
+def silent_server():
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    print("Listening on 127.0.0.1:%d" % srv.getsockname()[1], flush=True)
+    held = []
+    while True:
+        held.append(srv.accept()[0])
+
+
+def main():
+    cmd, port = sys.argv[1], int(sys.argv[2])
+    args = sys.argv[3:]
+    if cmd == "send":
+        split = int(args[args.index("--split") + 1]) if "--split" in args else 1 << 20
+        send(port, args[0], split, "--no-newline" not in args)
+    elif cmd == "silent-first":
+        silent_first(port)
+    elif cmd == "many":
+        many(port, int(args[0]))
+    elif cmd == "vanish":
+        vanish(port)
+    elif cmd == "silent-server":
+        silent_server()
+
+
+if __name__ == "__main__":
+    main()
