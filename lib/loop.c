@@ -55,10 +55,12 @@ struct watch
  * @watches: one entry per descriptor number, grown as needed
  * @size: number of entries in @watches
  * @stopped: set by loop_stop()
+ * @data: the program's own pointer, for loop_data()
  */
 struct loop
 {
 	int epfd;
+	void *data;
 	struct watch *watches;
 	int size;
 	int stopped;
@@ -79,15 +81,18 @@ static long loop_now(void)
 
 /**
  * loop_new - create an event loop
+ * @data: a pointer of the program's, which any callback can get back
+ *        with loop_data() (typically the server's state)
  *
  * Return: the loop (free it with loop_free()), or NULL with errno set.
  */
-struct loop *loop_new(void)
+struct loop *loop_new(void *data)
 {
 	struct loop *loop = calloc(1, sizeof(*loop));
 
 	if (loop == NULL)
 		return (NULL);
+	loop->data = data;
 	loop->epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (loop->epfd < 0)
 	{
@@ -95,6 +100,17 @@ struct loop *loop_new(void)
 		return (NULL);
 	}
 	return (loop);
+}
+
+/**
+ * loop_data - the pointer given to loop_new()
+ * @loop: the loop
+ *
+ * Return: that pointer.
+ */
+void *loop_data(struct loop *loop)
+{
+	return (loop->data);
 }
 
 /**

@@ -13,7 +13,8 @@ struct loop;
  */
 typedef void (*loop_cb)(struct loop *loop, int fd, int events, void *data);
 
-struct loop *loop_new(void);
+struct loop *loop_new(void *data);
+void *loop_data(struct loop *loop);
 void loop_free(struct loop *loop);
 int loop_add(struct loop *loop, int fd, int events, loop_cb cb, void *data);
 int loop_watch(struct loop *loop, int fd, int events);

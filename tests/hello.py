@@ -16,6 +16,9 @@ prints what each connection saw.
       "Hello, client!\\n"
   hello.py vanish PORT
       connect, send half a message, reset the connection
+  hello.py hold PORT SECONDS
+      connect and say nothing for at most SECONDS; print "closed by the
+      server" if the server hangs up first, else "still open"
   hello.py silent-server 0
       a server that accepts connections and never answers (for clients'
       timeout tests); prints "Listening on 127.0.0.1:<port>"
@@ -92,8 +95,15 @@ def many(port, n):
         for key, ev in sel.select(timeout=1):
             s, i = key.fileobj, key.data
             if ev & selectors.EVENT_WRITE:
-                s.sendall(b"client %d\n" % i)
-                s.shutdown(socket.SHUT_WR)
+                try:
+                    s.sendall(b"client %d\n" % i)
+                    s.shutdown(socket.SHUT_WR)
+                except OSError as e:
+                    print("client %d: %s" % (i, e.strerror))
+                    sel.unregister(s)
+                    s.close()
+                    done += 1
+                    continue
                 sel.modify(s, selectors.EVENT_READ, i)
                 continue
             try:
@@ -113,6 +123,19 @@ def vanish(port):
     s.sendall(b"half a mess")
     # SO_LINGER 0: close() sends a reset instead of a polite FIN.
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    s.close()
+
+
+def hold(port, seconds):
+    s = connect(port)
+    s.settimeout(seconds)
+    try:
+        closed = s.recv(1) == b""
+    except socket.timeout:
+        closed = False
+    except OSError:
+        closed = True
+    print("closed by the server" if closed else "still open")
     s.close()
 
 
@@ -138,6 +161,8 @@ def main():
         many(port, int(args[0]))
     elif cmd == "vanish":
         vanish(port)
+    elif cmd == "hold":
+        hold(port, float(args[0]))
     elif cmd == "silent-server":
         silent_server()
 

@@ -1,0 +1,368 @@
+/*
+ * 13-async_server - the hello protocol, served by an event loop
+ *
+ * Usage: ./13-async_server [PORT]      (default 8080; 0: any free port)
+ *
+ *   $ ./13-async_server 8080
+ *   Listening on 127.0.0.1:8080
+ *   Received: Hello, server!
+ *
+ * The same protocol as 11-tcp_server, but one thread serves every client
+ * at once: each socket is non-blocking, and the event loop (lib/loop.c,
+ * epoll underneath) calls us only when a socket is ready. A silent or slow
+ * client delays nobody; each keeps its own half-read message and
+ * half-written reply. A client silent for CLIENT_TIMEOUT seconds (default
+ * 10) is dropped.
+ *
+ * What it teaches: non-blocking sockets, per-client state, callbacks named
+ * after their events, and what a real server must survive: running out of
+ * file descriptors (EMFILE) must neither crash it nor make it spin, so it
+ * stops accepting for a moment; signals arrive as events too (signalfd).
+ *
+ * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
+ * Exit 1 if it cannot listen, 2 on wrong arguments.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+
+#include "lib/loop.h"
+#include "lib/sock.h"
+
+#define NAME "13-async_server"
+#define DEFAULT_PORT "8080"
+#define MAX_MESSAGE 1024
+#define REPLY "Hello, client!\n"
+/* After EMFILE, accepting waits this long for descriptors to free up. */
+#define ACCEPT_PAUSE_MS 100
+
+/**
+ * struct client - one connection and where it is in the protocol
+ * @fd: its socket
+ * @msg: the message so far ('\0'-terminated)
+ * @len: bytes in @msg
+ * @sent: bytes of REPLY sent so far; -1 while the message is incomplete
+ * @prev: the previous client in the server's list
+ * @next: the next one
+ */
+struct client
+{
+	int fd;
+	char msg[MAX_MESSAGE + 1];
+	int len;
+	int sent;
+	struct client *prev;
+	struct client *next;
+};
+
+/**
+ * struct server - the listening socket and every client
+ * @listener: the listening socket
+ * @idle_ms: how long a client may stay silent
+ * @clients: every open connection (owned: each is freed by close_client)
+ */
+struct server
+{
+	int listener;
+	long idle_ms;
+	struct client *clients;
+};
+
+/**
+ * close_client - forget a client and close its connection
+ * @loop: the loop
+ * @srv: the server
+ * @c: the client (freed here)
+ */
+static void close_client(struct loop *loop, struct server *srv,
+			 struct client *c)
+{
+	loop_remove(loop, c->fd);
+	close(c->fd);
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		srv->clients = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	free(c);
+}
+
+/**
+ * message_done - the message is complete: print it, start the reply
+ * @loop: the loop
+ * @c: the client
+ */
+static void message_done(struct loop *loop, struct client *c)
+{
+	char *newline = memchr(c->msg, '\n', c->len);
+
+	if (newline != NULL)
+		c->len = newline - c->msg;
+	if (c->len > 0 && c->msg[c->len - 1] == '\r')
+		c->len--;
+	c->msg[c->len] = '\0';
+	printf("Received: %s\n", c->msg);
+	fflush(stdout);
+	c->sent = 0;
+	loop_watch(loop, c->fd, LOOP_WRITE);
+}
+
+/**
+ * on_readable - read what a client sent; complete the message if we can
+ * @loop: the loop
+ * @c: the client
+ *
+ * Return: 0 to keep the client, -1 to close it.
+ */
+static int on_readable(struct loop *loop, struct client *c)
+{
+	ssize_t n = recv(c->fd, c->msg + c->len, MAX_MESSAGE - c->len, 0);
+
+	if (n < 0)
+		return (errno == EAGAIN || errno == EINTR ? 0 : -1);
+	c->len += n;
+	c->msg[c->len] = '\0';
+	/* A newline, the end of input or a full buffer ends the message. */
+	if (n == 0 || c->len == MAX_MESSAGE ||
+	    memchr(c->msg + c->len - n, '\n', n) != NULL)
+		message_done(loop, c);
+	return (0);
+}
+
+/**
+ * on_writable - send what is left of the reply
+ * @c: the client
+ *
+ * Return: 0 while there is more to send, -1 when done or failed (either
+ * way, the connection is to be closed).
+ */
+static int on_writable(struct client *c)
+{
+	int left = (int)strlen(REPLY) - c->sent;
+	ssize_t n = send(c->fd, REPLY + c->sent, left, MSG_NOSIGNAL);
+
+	if (n < 0)
+		return (errno == EAGAIN || errno == EINTR ? 0 : -1);
+	c->sent += n;
+	return (c->sent == (int)strlen(REPLY) ? -1 : 0);
+}
+
+/**
+ * on_client - a client's socket is ready, or it was silent too long
+ * @loop: the loop
+ * @fd: its socket
+ * @events: LOOP_READ, LOOP_WRITE or LOOP_TIMEOUT
+ * @data: the struct client
+ */
+static void on_client(struct loop *loop, int fd, int events, void *data)
+{
+	struct client *c = data;
+	struct server *srv = loop_data(loop);
+	int done = 0;
+
+	(void)fd;
+	if (events & LOOP_TIMEOUT)
+	{
+		fprintf(stderr, "%s: client dropped: silent for too long\n",
+			NAME);
+		done = 1;
+	}
+	else if (events & LOOP_WRITE)
+		done = on_writable(c) != 0;
+	else if (events & LOOP_READ)
+		done = on_readable(loop, c) != 0;
+	if (done)
+		close_client(loop, srv, c);
+}
+
+/**
+ * add_client - start serving a newly accepted connection
+ * @loop: the loop
+ * @srv: the server
+ * @fd: its socket
+ */
+static void add_client(struct loop *loop, struct server *srv, int fd)
+{
+	struct client *c = calloc(1, sizeof(*c));
+
+	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)
+	{
+		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
+		free(c);
+		close(fd);
+		return;
+	}
+	c->fd = fd;
+	c->sent = -1;
+	c->next = srv->clients;
+	if (c->next != NULL)
+		c->next->prev = c;
+	srv->clients = c;
+	loop_idle_timeout(loop, fd, srv->idle_ms);
+}
+
+/**
+ * on_connection - accept every waiting connection
+ * @loop: the loop
+ * @fd: the listening socket
+ * @events: LOOP_READ, or LOOP_TIMEOUT at the end of a pause
+ * @data: the struct server
+ */
+static void on_connection(struct loop *loop, int fd, int events, void *data)
+{
+	struct server *srv = data;
+	int client;
+
+	if (events & LOOP_TIMEOUT)
+	{
+		loop_watch(loop, fd, LOOP_READ);
+		return;
+	}
+	while ((client = accept(fd, NULL, NULL)) >= 0)
+	{
+		if (sock_nonblock(client) != 0)
+			close(client);
+		else
+			add_client(loop, srv, client);
+	}
+	if (errno == EMFILE || errno == ENFILE)
+	{
+		/* The connection stays queued and the listener readable: to
+		 * avoid spinning, stop watching it and try again shortly.
+		 */
+		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
+		loop_watch(loop, fd, 0);
+		loop_idle_timeout(loop, fd, ACCEPT_PAUSE_MS);
+	}
+}
+
+/**
+ * on_signal - SIGINT or SIGTERM arrived (through a signalfd)
+ * @loop: the loop
+ * @fd: the signalfd
+ * @events: LOOP_READ
+ * @data: unused
+ */
+static void on_signal(struct loop *loop, int fd, int events, void *data)
+{
+	struct signalfd_siginfo info;
+
+	(void)events;
+	(void)data;
+	if (read(fd, &info, sizeof(info)) == (ssize_t)sizeof(info))
+		loop_stop(loop);
+}
+
+/**
+ * watch_signals - deliver SIGINT and SIGTERM as events, not interruptions
+ * @loop: the loop
+ *
+ * Return: the signalfd, or -1 on error.
+ */
+static int watch_signals(struct loop *loop)
+{
+	sigset_t set;
+	int fd;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
+		return (-1);
+	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (fd >= 0 && loop_add(loop, fd, LOOP_READ, on_signal, NULL) != 0)
+	{
+		close(fd);
+		fd = -1;
+	}
+	return (fd);
+}
+
+/**
+ * raise_fd_limit - allow as many descriptors as the hard limit does
+ *
+ * The usual soft limit, 1024, would cap us at about 1,000 clients.
+ */
+static void raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max)
+	{
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
+}
+
+/**
+ * start - listen, and register the listener and the signals
+ * @loop: the loop
+ * @srv: the server to fill in
+ * @port: the port to listen on
+ *
+ * Return: 0 on success, -1 on failure (the reason is on stderr).
+ */
+static int start(struct loop *loop, struct server *srv, int port)
+{
+	const char *env = getenv("CLIENT_TIMEOUT");
+
+	srv->idle_ms = (env && atoi(env) > 0 ? atoi(env) : 10) * 1000L;
+	srv->listener = sock_listen("127.0.0.1", port);
+	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
+	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
+	{
+		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
+			port, strerror(errno));
+		return (-1);
+	}
+	printf("Listening on 127.0.0.1:%d\n", sock_port(srv->listener));
+	fflush(stdout);
+	return (0);
+}
+
+/**
+ * main - serve the hello protocol to every client at once
+ * @argc: number of arguments
+ * @argv: the arguments; argv[1] is the optional port
+ *
+ * Return: 0 when stopped by a signal, 1 on failure, 2 on wrong arguments.
+ */
+int main(int argc, char **argv)
+{
+	struct server srv;
+	struct loop *loop;
+	int port, sigfd, failed = 1;
+
+	port = sock_parse_port(argc == 2 ? argv[1] : DEFAULT_PORT);
+	if (argc > 2 || port < 0)
+	{
+		fprintf(stderr, "Usage: ./%s [PORT]\n", NAME);
+		return (2);
+	}
+	raise_fd_limit();
+	srv.listener = -1;
+	srv.clients = NULL;
+	loop = loop_new(&srv);
+	sigfd = loop ? watch_signals(loop) : -1;
+	if (sigfd < 0)
+		perror(NAME ": cannot start the event loop");
+	else if (start(loop, &srv, port) == 0)
+		failed = loop_run(loop) != 0;
+	while (srv.clients != NULL)
+		close_client(loop, &srv, srv.clients);
+	if (!failed)
+		printf("Server stopped\n");
+	if (srv.listener >= 0)
+		close(srv.listener);
+	if (sigfd >= 0)
+		close(sigfd);
+	loop_free(loop);
+	return (failed);
+}
