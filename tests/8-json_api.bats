@@ -80,6 +80,15 @@ not_valid() {
 	assert_line --index 0 "POST http://0.0.0.0:5000/search_user HTTP/1.1"
 }
 
+@test "the classroom's random mode answers a user or No result" {
+	start_mock random --random-users
+	for i in 1 2 3 4 5 6; do
+		run_prog "$RANDOM_URL/search_user" a
+		assert_success
+		assert_output --regexp '^(\[[0-9]+\] [^ ].*|No result)$'
+	done
+}
+
 @test "not JSON at all" {
 	not_valid not-json
 }
