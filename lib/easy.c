@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "easy.h"
 #include "timeout.h"
 
@@ -40,6 +41,9 @@ static int set_defaults(CURL *curl, const char *name, char *errbuf,
 	/* Follow redirects like a browser, but not forever. */
 	rc |= curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
 	rc |= curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
+	/* Refuse at once a body announced larger than we would keep. */
+	rc |= curl_easy_setopt(curl, CURLOPT_MAXFILESIZE_LARGE,
+			       (curl_off_t)BUF_MAX_SIZE);
 	/* Speak HTTP only: no file://, ftp:// ... not even through a redirect. */
 	rc |= curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
 	rc |= curl_easy_setopt(curl, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");

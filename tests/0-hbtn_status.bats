@@ -170,6 +170,10 @@ run_prog() {
 	check_big_header
 }
 
+@test "a body larger than 64 MiB" {
+	check_huge_body
+}
+
 @test "an unwritable stdout" {
 	check_unwritable_stdout "$MOCK_URL/status"
 }

@@ -155,3 +155,7 @@ run_prog() {
 @test "an oversized header" {
 	check_big_header
 }
+
+@test "a body larger than 64 MiB" {
+	check_huge_body
+}
