@@ -2,6 +2,7 @@
 # 13-async_server [PORT]: the hello protocol, every client at once.
 
 load helper
+load hello
 
 PROG=13-async_server
 
@@ -10,36 +11,51 @@ setup_file() {
 }
 
 @test "announces its address once listening" {
-	run server_output srv
-	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
+	check_announces
 }
 
 @test "answers Hello, client! and prints the message" {
-	run hello send "$SRV_PORT" "Hello, server!"
-	assert_output "Hello, client!"
-	run server_output srv
-	assert_line "Received: Hello, server!"
+	check_exchange "Hello, server!" "Hello, server!"
 }
 
 @test "a message split across many writes" {
-	run hello send "$SRV_PORT" "in many small pieces" --split 3
-	assert_output "Hello, client!"
-	run server_output srv
-	assert_line "Received: in many small pieces"
+	check_exchange "in many small pieces" "in many small pieces" --split 3
 }
 
 @test "a message without newline, ended by shutdown" {
-	run hello send "$SRV_PORT" "no newline" --no-newline
-	assert_output "Hello, client!"
-	run server_output srv
-	assert_line "Received: no newline"
+	check_exchange "no newline" "no newline" --no-newline
+}
+
+@test "a line ending in CRLF" {
+	check_exchange "windows" $'windows\r'
+}
+
+@test "only the first line is the message" {
+	check_first_line_only
 }
 
 @test "an over-long message is cut at 1024 bytes" {
-	long=$(printf 'y%.0s' {1..3000})
-	hello send "$SRV_PORT" "$long" --no-newline
-	run server_output srv
-	assert_line "Received: ${long:0:1024}"
+	check_over_long
+}
+
+@test "a client that vanishes does not stop the server" {
+	check_vanish
+}
+
+@test "SIGTERM with a client connected: a last line, exit 0" {
+	check_signal TERM
+}
+
+@test "SIGINT: a last line, exit 0" {
+	check_signal INT
+}
+
+@test "a port in use" {
+	check_port_in_use
+}
+
+@test "a port that is not a number from 0 to 65535, or two ports" {
+	check_bad_ports
 }
 
 @test "a silent client delays nobody" {
@@ -60,12 +76,6 @@ setup_file() {
 	assert_output "1000 of 1000 answered"
 }
 
-@test "a client that vanishes does not stop the server" {
-	hello vanish "$SRV_PORT"
-	run hello send "$SRV_PORT" "still there?"
-	assert_output "Hello, client!"
-}
-
 @test "out of file descriptors: it pauses, then serves everyone" {
 	# Under valgrind a few of the 300 connections are reset before the
 	# slowed server accepts them; the behaviour is checked plain and
@@ -76,34 +86,4 @@ setup_file() {
 	assert_output "300 of 300 answered"
 	run server_output few
 	assert_line "$PROG: out of file descriptors, pausing"
-}
-
-@test "SIGTERM: clients closed, a last line, exit 0" {
-	start_server term "$(prog $PROG)" 0
-	exec 5<>/dev/tcp/127.0.0.1/"$TERM_PORT"
-	stop_server term TERM
-	exec 5<&-
-	assert_equal "$status" 0
-	run server_output term
-	assert_line --index -1 "Server stopped"
-}
-
-@test "SIGINT: a last line, exit 0" {
-	start_server int "$(prog $PROG)" 0
-	stop_server int INT
-	assert_equal "$status" 0
-	run server_output int
-	assert_line --index -1 "Server stopped"
-}
-
-@test "a port in use" {
-	run --separate-stderr "$(prog $PROG)" "$SRV_PORT"
-	assert_failure 1
-	assert_output ""
-	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
-}
-
-@test "a port that is not a number" {
-	run --separate-stderr "$(prog $PROG)" eighty
-	assert_usage "Usage: ./$PROG [PORT]"
 }

@@ -73,19 +73,20 @@ server_output() {
 	cat "$BATS_FILE_TMPDIR/$1.out"
 }
 
-# stop_server NAME [SIGNAL]: send SIGNAL (default TERM) to server NAME and
-# wait for it to exit (at most 10 s); sets $status to its exit status.
+# stop_server NAME [SIGNAL]: send SIGNAL (default TERM) to server NAME,
+# wait for it to exit (at most 10 s, then SIGKILL); sets $status to its
+# exit status when it was started by this shell.
 stop_server() {
 	local pidfile="$BATS_FILE_TMPDIR/$1.pid" pid i
 	pid=$(cat "$pidfile")
-	kill "-${2:-TERM}" "$pid"
+	rm -f "$pidfile"
+	kill "-${2:-TERM}" "$pid" 2>/dev/null || true
 	for i in {1..100}; do
 		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.1
 	done
-	wait "$pid"
-	status=$?
-	rm -f "$pidfile"
+	kill -KILL "$pid" 2>/dev/null || true
+	wait "$pid" 2>/dev/null && status=0 || status=$?
 }
 
 # hello ARGS...: the hello-protocol test driver (tests/hello.py).
@@ -93,19 +94,11 @@ hello() {
 	python3 "$ROOT/tests/hello.py" "$@"
 }
 
-# stop_servers: stop every server this file started (TERM, then KILL).
+# stop_servers: stop every server this file started.
 stop_servers() {
-	local f pid i
+	local f
 	for f in "$BATS_FILE_TMPDIR"/*.pid; do
-		[[ -e "$f" ]] || continue
-		pid=$(cat "$f")
-		kill -TERM "$pid" 2>/dev/null
-		for i in {1..50}; do
-			kill -0 "$pid" 2>/dev/null || break
-			sleep 0.1
-		done
-		kill -KILL "$pid" 2>/dev/null
-		rm -f "$f"
+		[[ -e "$f" ]] && stop_server "$(basename "$f" .pid)"
 	done
 	return 0
 }

@@ -1,0 +1,73 @@
+# hello.bash - checks that every "hello" protocol server (11, 13) must
+# pass, loaded by their test files after helper.bash.
+#
+# The test file sets PROG and starts the server under test as "srv" (so
+# SRV_PORT is its port) with CLIENT_TIMEOUT=1.
+
+check_announces() {
+	run server_output srv
+	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
+}
+
+# check_exchange EXPECTED ARGS...: send with tests/hello.py ARGS, expect
+# the reply, and "Received: EXPECTED" printed by the server.
+check_exchange() {
+	local expected=$1
+	shift
+	run hello send "$SRV_PORT" "$@"
+	assert_output "Hello, client!"
+	run server_output srv
+	assert_line "Received: $expected"
+}
+
+check_first_line_only() {
+	check_exchange "first" $'first\nsecond'
+	refute_line "Received: second"
+}
+
+check_over_long() {
+	local long
+	long=$(printf 'x%.0s' {1..3000})
+	# The server answers and closes once it has 1024 bytes; the rest of
+	# the message may make the client's side see a reset.
+	hello send "$SRV_PORT" "$long" --no-newline
+	run server_output srv
+	assert_line "Received: ${long:0:1024}"
+	run hello send "$SRV_PORT" "next"
+	assert_output "Hello, client!"
+}
+
+check_vanish() {
+	hello vanish "$SRV_PORT"
+	run hello send "$SRV_PORT" "still there?"
+	assert_output "Hello, client!"
+}
+
+# check_signal SIGNAL: a fresh server stops on SIGNAL with a last line and
+# exit status 0, even with a client connected.
+check_signal() {
+	start_server sig "$(prog "$PROG")" 0
+	exec 5<>"/dev/tcp/127.0.0.1/$SIG_PORT"
+	stop_server sig "$1"
+	exec 5<&-
+	assert_equal "$status" 0
+	run server_output sig
+	assert_line --index -1 "Server stopped"
+}
+
+check_port_in_use() {
+	run --separate-stderr "$(prog "$PROG")" "$SRV_PORT"
+	assert_failure 1
+	assert_output ""
+	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
+}
+
+check_bad_ports() {
+	local port
+	for port in eighty 65536 -1 ""; do
+		run --separate-stderr "$(prog "$PROG")" "$port"
+		assert_usage "Usage: ./$PROG [PORT]"
+	done
+	run --separate-stderr "$(prog "$PROG")" 1 2
+	assert_usage "Usage: ./$PROG [PORT]"
+}
