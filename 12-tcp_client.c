@@ -174,10 +174,12 @@ static int send_all(int fd, const char *data, size_t len, long deadline)
 /**
  * recv_all - read until the server closes, at most MAX_REPLY bytes
  * @fd: the socket
- * @reply: MAX_REPLY bytes
+ * @reply: MAX_REPLY + 1 bytes: room for one byte too many, so that a reply
+ *         of exactly MAX_REPLY bytes can be told from a longer one
  * @deadline: when to give up
  *
- * Return: the number of bytes read, or -1 with errno set.
+ * Return: the number of bytes read, or -1 with errno set (EMSGSIZE: the
+ * reply is too long).
  */
 static long recv_all(int fd, char *reply, long deadline)
 {
@@ -186,20 +188,34 @@ static long recv_all(int fd, char *reply, long deadline)
 
 	while (n != 0)
 	{
-		if (len == MAX_REPLY)
-		{
-			errno = EMSGSIZE;
-			return (-1);
-		}
 		if (wait_for(fd, POLLIN, deadline) != 0)
 			return (-1);
-		n = recv(fd, reply + len, MAX_REPLY - len, 0);
+		n = recv(fd, reply + len, MAX_REPLY + 1 - len, 0);
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
 			return (-1);
 		if (n > 0)
 			len += n;
+		if (len > MAX_REPLY)
+		{
+			errno = EMSGSIZE;
+			return (-1);
+		}
 	}
 	return (len);
+}
+
+/**
+ * report_errno - say on stderr why the exchange failed, from errno
+ */
+static void report_errno(void)
+{
+	if (errno == ETIMEDOUT)
+		fprintf(stderr, "%s: timed out waiting for the server\n", NAME);
+	else if (errno == EMSGSIZE)
+		fprintf(stderr, "%s: the reply is longer than %d bytes\n", NAME,
+			MAX_REPLY);
+	else
+		fprintf(stderr, "%s: %s\n", NAME, strerror(errno));
 }
 
 /**
@@ -212,7 +228,7 @@ static long recv_all(int fd, char *reply, long deadline)
  */
 static int exchange(int fd, const char *message, long deadline)
 {
-	static char reply[MAX_REPLY];
+	static char reply[MAX_REPLY + 1];
 	long len;
 
 	if (send_all(fd, message, strlen(message), deadline) != 0 ||
@@ -220,8 +236,7 @@ static int exchange(int fd, const char *message, long deadline)
 	    shutdown(fd, SHUT_WR) != 0 ||
 	    (len = recv_all(fd, reply, deadline)) < 0)
 	{
-		fprintf(stderr, "%s: %s\n", NAME, errno == ETIMEDOUT ?
-			"timed out waiting for the server" : strerror(errno));
+		report_errno();
 		return (1);
 	}
 	printf("Response: ");

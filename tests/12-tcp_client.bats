@@ -46,6 +46,20 @@ setup() {
 	assert_line --index 0 "GET / HTTP/1.0"
 }
 
+@test "a reply of exactly 64 KiB" {
+	start_server exact python3 "$ROOT/tests/hello.py" reply-server 0 65536
+	"$(prog $PROG)" 127.0.0.1 "$EXACT_PORT" >"$BATS_TEST_TMPDIR/out"
+	{ printf 'Response: '; head -c 65535 /dev/zero | tr '\0' x; echo; } \
+		>"$BATS_TEST_TMPDIR/expected"
+	cmp "$BATS_TEST_TMPDIR/expected" "$BATS_TEST_TMPDIR/out"
+}
+
+@test "a reply one byte longer than 64 KiB" {
+	start_server over python3 "$ROOT/tests/hello.py" reply-server 0 65537
+	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$OVER_PORT"
+	assert_error "^$PROG: the reply is longer than 65536 bytes$"
+}
+
 @test "connection refused" {
 	port=$(free_port)
 	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$port"

@@ -19,6 +19,9 @@ prints what each connection saw.
   hello.py hold PORT SECONDS
       connect and say nothing for at most SECONDS; print "closed by the
       server" if the server hangs up first, else "still open"
+  hello.py reply-server 0 SIZE
+      a server that reads each client's message to its end, answers with
+      exactly SIZE bytes ("x"s ending in a newline) and closes
   hello.py silent-server 0
       a server that accepts connections and never answers (for clients'
       timeout tests); prints "Listening on 127.0.0.1:<port>"
@@ -139,6 +142,23 @@ def hold(port, seconds):
     s.close()
 
 
+def reply_server(size):
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    print("Listening on 127.0.0.1:%d" % srv.getsockname()[1], flush=True)
+    reply = b"x" * (size - 1) + b"\n"
+    while True:
+        conn = srv.accept()[0]
+        conn.settimeout(LIMIT)
+        try:
+            read_all(conn)
+            conn.sendall(reply)
+        except OSError:
+            pass
+        conn.close()
+
+
 def silent_server():
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
@@ -163,6 +183,8 @@ def main():
         vanish(port)
     elif cmd == "hold":
         hold(port, float(args[0]))
+    elif cmd == "reply-server":
+        reply_server(int(args[0]))
     elif cmd == "silent-server":
         silent_server()
 
