@@ -23,6 +23,36 @@ void buf_init(struct buf *b)
 }
 
 /**
+ * buf_reserve - make room in @b for @n more bytes and a '\0'
+ * @b: the buffer
+ * @n: how many bytes are about to be added
+ *
+ * Return: 0 on success, -1 if the result would pass BUF_MAX_SIZE or
+ * memory runs out (@b is then left unchanged).
+ */
+static int buf_reserve(struct buf *b, size_t n)
+{
+	size_t need, cap;
+	char *p;
+
+	if (n > BUF_MAX_SIZE - b->len)
+		return (-1);
+	need = b->len + n + 1;
+	if (need <= b->cap)
+		return (0);
+	/* Doubling keeps the number of copies logarithmic. */
+	cap = b->cap ? b->cap : 256;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(b->data, cap);
+	if (p == NULL)
+		return (-1);
+	b->data = p;
+	b->cap = cap;
+	return (0);
+}
+
+/**
  * buf_append - copy @n bytes to the end of @b, growing it as needed
  * @b: the buffer
  * @bytes: what to copy
@@ -33,24 +63,8 @@ void buf_init(struct buf *b)
  */
 int buf_append(struct buf *b, const void *bytes, size_t n)
 {
-	size_t need, cap;
-	char *p;
-
-	if (n > BUF_MAX_SIZE - b->len)
+	if (buf_reserve(b, n) != 0)
 		return (-1);
-	need = b->len + n + 1;
-	if (need > b->cap)
-	{
-		/* Doubling keeps the number of copies logarithmic. */
-		cap = b->cap ? b->cap : 256;
-		while (cap < need)
-			cap *= 2;
-		p = realloc(b->data, cap);
-		if (p == NULL)
-			return (-1);
-		b->data = p;
-		b->cap = cap;
-	}
 	if (n > 0)
 		memcpy(b->data + b->len, bytes, n);
 	b->len += n;
@@ -96,27 +110,19 @@ void buf_print(const struct buf *b, FILE *f)
 int buf_printf(struct buf *b, const char *format, ...)
 {
 	va_list ap;
-	char small[256], *text = small;
-	int n, rc;
+	int n;
 
+	/* First ask how long the text is, then write it in place. */
 	va_start(ap, format);
-	n = vsnprintf(small, sizeof(small), format, ap);
+	n = vsnprintf(NULL, 0, format, ap);
 	va_end(ap);
-	if (n < 0)
+	if (n < 0 || buf_reserve(b, (size_t)n) != 0)
 		return (-1);
-	if ((size_t)n >= sizeof(small))
-	{
-		text = malloc((size_t)n + 1);
-		if (text == NULL)
-			return (-1);
-		va_start(ap, format);
-		vsnprintf(text, (size_t)n + 1, format, ap);
-		va_end(ap);
-	}
-	rc = buf_append(b, text, (size_t)n);
-	if (text != small)
-		free(text);
-	return (rc);
+	va_start(ap, format);
+	vsnprintf(b->data + b->len, (size_t)n + 1, format, ap);
+	va_end(ap);
+	b->len += n;
+	return (0);
 }
 
 /**
