@@ -74,7 +74,7 @@ static int print_user(const struct buf *answer)
 static int search(CURL *curl, const char *letter, struct buf *answer,
 		  const char *errbuf)
 {
-	const char *url = getenv("SEARCH_USER_URL");
+	const char *url = easy_env_url("SEARCH_USER_URL", DEFAULT_URL);
 	char *q = curl_easy_escape(curl, letter, 0);
 	char *form = q ? malloc(strlen(q) + 3) : NULL;
 	long status = -1;
@@ -82,8 +82,6 @@ static int search(CURL *curl, const char *letter, struct buf *answer,
 	if (form != NULL)
 	{
 		sprintf(form, "q=%s", q);
-		if (url == NULL || *url == '\0')
-			url = DEFAULT_URL;
 		curl_easy_setopt(curl, CURLOPT_URL, url);
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form);
 		status = easy_fetch(curl, NAME, errbuf, answer);

@@ -145,6 +145,20 @@ long easy_fetch(CURL *curl, const char *name, const char *errbuf,
 }
 
 /**
+ * easy_env_url - the URL in environment variable @env, or @fallback
+ * @env: the variable's name, such as "SWAPI_URL"
+ * @fallback: the real service's URL, used when @env is unset or empty
+ *
+ * Return: one of the two strings (not a copy).
+ */
+const char *easy_env_url(const char *env, const char *fallback)
+{
+	const char *url = getenv(env);
+
+	return (url == NULL || *url == '\0' ? fallback : url);
+}
+
+/**
  * easy_api_url - the base URL of an API followed by @path
  * @env: the environment variable that may hold the base URL
  * @fallback: the base URL when @env is not set
@@ -154,13 +168,10 @@ long easy_fetch(CURL *curl, const char *name, const char *errbuf,
  */
 char *easy_api_url(const char *env, const char *fallback, const char *path)
 {
-	const char *base = getenv(env);
-	size_t len;
+	const char *base = easy_env_url(env, fallback);
+	size_t len = strlen(base);
 	char *url;
 
-	if (base == NULL || *base == '\0')
-		base = fallback;
-	len = strlen(base);
 	/* "http://host/api/" + "/people" must not give "//people". */
 	while (len > 0 && base[len - 1] == '/')
 		len--;
