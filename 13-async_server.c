@@ -174,9 +174,12 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 			NAME);
 		done = 1;
 	}
-	else if (events & LOOP_WRITE)
+	else if (c->sent >= 0)
+		/* Replying: only writing matters. A hang-up, which the loop
+		 * reports as readable, shows up here as a failed send().
+		 */
 		done = on_writable(c) != 0;
-	else if (events & LOOP_READ)
+	else
 		done = on_readable(loop, c) != 0;
 	if (done)
 		close_client(loop, srv, c);
