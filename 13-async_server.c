@@ -17,19 +17,17 @@
  * What it teaches: non-blocking sockets, per-client state, callbacks named
  * after their events, and what a real server must survive: running out of
  * file descriptors (EMFILE) must neither crash it nor make it spin, so it
- * stops accepting for a moment; signals arrive as events too (signalfd).
+ * stops accepting for a moment. Signals arrive as events too: the loop
+ * reads them from a signalfd (loop_stop_on_signals in lib/loop.c).
  *
  * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
  * Exit 1 if it cannot listen, 2 on wrong arguments.
  */
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/resource.h>
-#include <sys/signalfd.h>
 #include <sys/socket.h>
 
 #include "lib/loop.h"
@@ -247,64 +245,6 @@ static void on_connection(struct loop *loop, int fd, int events, void *data)
 }
 
 /**
- * on_signal - SIGINT or SIGTERM arrived (through a signalfd)
- * @loop: the loop
- * @fd: the signalfd
- * @events: LOOP_READ
- * @data: unused
- */
-static void on_signal(struct loop *loop, int fd, int events, void *data)
-{
-	struct signalfd_siginfo info;
-
-	(void)events;
-	(void)data;
-	if (read(fd, &info, sizeof(info)) == (ssize_t)sizeof(info))
-		loop_stop(loop);
-}
-
-/**
- * watch_signals - deliver SIGINT and SIGTERM as events, not interruptions
- * @loop: the loop
- *
- * Return: the signalfd, or -1 on error.
- */
-static int watch_signals(struct loop *loop)
-{
-	sigset_t set;
-	int fd;
-
-	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
-		return (-1);
-	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
-	if (fd >= 0 && loop_add(loop, fd, LOOP_READ, on_signal, NULL) != 0)
-	{
-		close(fd);
-		fd = -1;
-	}
-	return (fd);
-}
-
-/**
- * raise_fd_limit - allow as many descriptors as the hard limit does
- *
- * The usual soft limit, 1024, would cap us at about 1,000 clients.
- */
-static void raise_fd_limit(void)
-{
-	struct rlimit rl;
-
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max)
-	{
-		rl.rlim_cur = rl.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &rl);
-	}
-}
-
-/**
  * start - listen, and register the listener and the signals
  * @loop: the loop
  * @srv: the server to fill in
@@ -341,7 +281,7 @@ int main(int argc, char **argv)
 {
 	struct server srv;
 	struct loop *loop;
-	int port, sigfd, failed = 1;
+	int port, failed = 1;
 
 	port = sock_parse_port(argc == 2 ? argv[1] : DEFAULT_PORT);
 	if (argc > 2 || port < 0)
@@ -349,12 +289,11 @@ int main(int argc, char **argv)
 		fprintf(stderr, "Usage: ./%s [PORT]\n", NAME);
 		return (2);
 	}
-	raise_fd_limit();
+	sock_raise_fd_limit();
 	srv.listener = -1;
 	srv.clients = NULL;
 	loop = loop_new(&srv);
-	sigfd = loop ? watch_signals(loop) : -1;
-	if (sigfd < 0)
+	if (loop == NULL || loop_stop_on_signals(loop) != 0)
 		perror(NAME ": cannot start the event loop");
 	else if (start(loop, &srv, port) == 0)
 		failed = loop_run(loop) != 0;
@@ -364,8 +303,6 @@ int main(int argc, char **argv)
 		printf("Server stopped\n");
 	if (srv.listener >= 0)
 		close(srv.listener);
-	if (sigfd >= 0)
-		close(sigfd);
 	loop_free(loop);
 	return (failed);
 }

@@ -24,8 +24,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <signal.h>
 #include <unistd.h>
 #include <sys/epoll.h>
+#include <sys/signalfd.h>
 
 #include "loop.h"
 
@@ -55,11 +57,13 @@ struct watch
  * @watches: one entry per descriptor number, grown as needed
  * @size: number of entries in @watches
  * @stopped: set by loop_stop()
+ * @sigfd: the signalfd of loop_stop_on_signals(), or -1
  * @data: the program's own pointer, for loop_data()
  */
 struct loop
 {
 	int epfd;
+	int sigfd;
 	void *data;
 	struct watch *watches;
 	int size;
@@ -93,6 +97,7 @@ struct loop *loop_new(void *data)
 	if (loop == NULL)
 		return (NULL);
 	loop->data = data;
+	loop->sigfd = -1;
 	loop->epfd = epoll_create1(EPOLL_CLOEXEC);
 	if (loop->epfd < 0)
 	{
@@ -122,6 +127,8 @@ void loop_free(struct loop *loop)
 	if (loop == NULL)
 		return;
 	close(loop->epfd);
+	if (loop->sigfd >= 0)
+		close(loop->sigfd);
 	free(loop->watches);
 	free(loop);
 }
@@ -316,4 +323,53 @@ int loop_run(struct loop *loop)
 void loop_stop(struct loop *loop)
 {
 	loop->stopped = 1;
+}
+
+/**
+ * on_signal - SIGINT or SIGTERM arrived (through the signalfd)
+ * @loop: the loop
+ * @fd: the signalfd
+ * @events: LOOP_READ
+ * @data: unused
+ */
+static void on_signal(struct loop *loop, int fd, int events, void *data)
+{
+	struct signalfd_siginfo info;
+
+	(void)events;
+	(void)data;
+	if (read(fd, &info, sizeof(info)) == (ssize_t)sizeof(info))
+		loop_stop(loop);
+}
+
+/**
+ * loop_stop_on_signals - make SIGINT and SIGTERM stop the loop
+ * @loop: the loop
+ *
+ * The signals are blocked and read from a signalfd like any other event,
+ * so they never interrupt a callback halfway: loop_run() simply returns
+ * and the server cleans up on its normal path.
+ *
+ * Return: 0 on success, -1 on error (errno says why).
+ */
+int loop_stop_on_signals(struct loop *loop)
+{
+	sigset_t set;
+	int fd;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	if (sigprocmask(SIG_BLOCK, &set, NULL) != 0)
+		return (-1);
+	fd = signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC);
+	if (fd < 0)
+		return (-1);
+	if (loop_add(loop, fd, LOOP_READ, on_signal, NULL) != 0)
+	{
+		close(fd);
+		return (-1);
+	}
+	loop->sigfd = fd;
+	return (0);
 }

@@ -22,5 +22,6 @@ void loop_idle_timeout(struct loop *loop, int fd, long ms);
 void loop_remove(struct loop *loop, int fd);
 int loop_run(struct loop *loop);
 void loop_stop(struct loop *loop);
+int loop_stop_on_signals(struct loop *loop);
 
 #endif /* LIB_LOOP_H */

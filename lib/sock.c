@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <netdb.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 
@@ -107,4 +108,20 @@ int sock_nonblock(int fd)
 	if (flags < 0)
 		return (-1);
 	return (fcntl(fd, F_SETFL, flags | O_NONBLOCK));
+}
+
+/**
+ * sock_raise_fd_limit - allow as many descriptors as the hard limit does
+ *
+ * The usual soft limit, 1024, would cap a server at about 1,000 clients.
+ */
+void sock_raise_fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max)
+	{
+		rl.rlim_cur = rl.rlim_max;
+		setrlimit(RLIMIT_NOFILE, &rl);
+	}
 }
