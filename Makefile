@@ -36,7 +36,7 @@ LOOP_SERVERS = 13-async_server 14-chat_server
 SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
 LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c
 
-EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS) $(SOCKET_PROGRAMS) 13-async_server
+EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS) $(SOCKET_PROGRAMS) $(LOOP_SERVERS)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
 HEADERS = $(wildcard lib/*.h)
 

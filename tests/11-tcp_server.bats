@@ -65,3 +65,7 @@ setup_file() {
 	run server_output srv
 	assert_line "$PROG: client dropped: silent for too long"
 }
+
+@test "after all of the above, it stops cleanly" {
+	check_clean_stop
+}

@@ -87,3 +87,7 @@ setup_file() {
 	run server_output few
 	assert_line "$PROG: out of file descriptors, pausing"
 }
+
+@test "after all of the above, it stops cleanly" {
+	check_clean_stop
+}

@@ -34,16 +34,23 @@ BAD_HOST=$(printf 'a%.0s' {1..64}).invalid
 # "Listening on HOST:PORT". Sets and exports NAME_PORT (NAME in capitals).
 # fd 3 is closed for the server, or bats would wait for it to exit.
 start_server() {
-	local name=$1 out pid port="" waited=0
+	local name=$1 dir=$BATS_FILE_TMPDIR out pid="" port="" waited=0
 	shift
-	out="$BATS_FILE_TMPDIR/$name.out"
-	"$@" >"$out" 2>&1 3>&- &
-	pid=$!
-	echo "$pid" >"$BATS_FILE_TMPDIR/$name.pid"
+	out="$dir/$name.out"
+	rm -f "$dir/$name.pid" "$dir/$name.status"
+	# The subshell waits for the server and records its exit status, so
+	# that stop_server can check it from any test of the file.
+	(
+		"$@" >"$out" 2>&1 &
+		echo "$!" >"$dir/$name.pid"
+		wait "$!"
+		echo "$?" >"$dir/$name.status"
+	) 3>&- &
 	while [[ -z "$port" ]]; do
-		port=$(sed -n 's/^Listening on .*:\([0-9][0-9]*\)$/\1/p' "$out" | head -n 1)
+		[[ -n "$pid" ]] || pid=$(cat "$dir/$name.pid" 2>/dev/null) || true
+		port=$(sed -n 's/^Listening on .*:\([0-9][0-9]*\)$/\1/p' "$out" 2>/dev/null | head -n 1)
 		[[ -n "$port" ]] && break
-		if ! kill -0 "$pid" 2>/dev/null || ((waited >= SERVER_WAIT * 10)); then
+		if [[ -e "$dir/$name.status" ]] || ((waited >= SERVER_WAIT * 10)); then
 			echo "# server $name did not start; its output:" >&2
 			sed 's/^/#   /' "$out" >&2
 			return 1
@@ -51,6 +58,7 @@ start_server() {
 		sleep 0.1
 		waited=$((waited + 1))
 	done
+	until [[ -s "$dir/$name.pid" ]]; do sleep 0.05; done
 	export "${name^^}_PORT=$port"
 }
 
@@ -74,19 +82,23 @@ server_output() {
 }
 
 # stop_server NAME [SIGNAL]: send SIGNAL (default TERM) to server NAME,
-# wait for it to exit (at most 10 s, then SIGKILL); sets $status to its
-# exit status when it was started by this shell.
+# wait for it to exit (at most 20 s, then SIGKILL); sets $status to its
+# exit status (137 if it had to be killed).
 stop_server() {
-	local pidfile="$BATS_FILE_TMPDIR/$1.pid" pid i
-	pid=$(cat "$pidfile")
-	rm -f "$pidfile"
+	local dir=$BATS_FILE_TMPDIR pid i
+	pid=$(cat "$dir/$1.pid")
+	rm -f "$dir/$1.pid"
 	kill "-${2:-TERM}" "$pid" 2>/dev/null || true
-	for i in {1..100}; do
-		kill -0 "$pid" 2>/dev/null || break
+	for i in {1..200}; do
+		[[ -e "$dir/$1.status" ]] && break
 		sleep 0.1
 	done
 	kill -KILL "$pid" 2>/dev/null || true
-	wait "$pid" 2>/dev/null && status=0 || status=$?
+	for i in {1..20}; do
+		[[ -e "$dir/$1.status" ]] && break
+		sleep 0.1
+	done
+	status=$(cat "$dir/$1.status" 2>/dev/null || echo 137)
 }
 
 # hello ARGS...: the hello-protocol test driver (tests/hello.py).

@@ -1,0 +1,584 @@
+/*
+ * 14-chat_server - a chat room for nc and telnet, on the event loop
+ *
+ * Usage: ./14-chat_server [PORT]      (default 7711; 0: any free port)
+ *
+ *   $ ./14-chat_server 7711            $ nc 127.0.0.1 7711
+ *   Listening on 127.0.0.1:7711        Welcome, guest1! Commands: ...
+ *   * guest1 joined                    /nick ada
+ *   * guest1 is now ada                * guest1 is now ada
+ *                                      hello, room
+ *
+ * Everyone else in the room then reads "ada> hello, room". Commands:
+ * /nick NAME (1 to 16 letters, digits, '-' or '_', not taken), /who (who
+ * is here), /quit (leave). Joins, leaves and nick changes are announced
+ * to the room and printed on the server's standard output.
+ *
+ * What it teaches: a real multi-user program on one thread. Each client
+ * has its own input buffer, because TCP delivers bytes, not lines: a line
+ * is complete only when its newline arrives, maybe many reads later. Each
+ * client also has its own output buffer, because a send() to a client
+ * that does not read can only be done later, or never: the buffer is
+ * capped, and a client that lets it fill up is disconnected instead of
+ * stalling the room or eating all the memory.
+ *
+ * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
+ * Exit 1 if it cannot listen, 2 on wrong arguments.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <sys/socket.h>
+
+#include "lib/buf.h"
+#include "lib/loop.h"
+#include "lib/sock.h"
+
+#define NAME "14-chat_server"
+#define DEFAULT_PORT "7711"
+/* The longest line a client may send, newline not counted. */
+#define MAX_LINE 512
+#define MAX_NICK 16
+#define TOO_LONG "! line too long (at most 512 bytes): not sent\n"
+/* Output waiting for one client; past this it is disconnected. */
+#define OUTPUT_CAP (64 * 1024)
+/* After EMFILE, accepting waits this long for descriptors to free up. */
+#define ACCEPT_PAUSE_MS 100
+
+/**
+ * struct client - one person in the room
+ * @fd: their socket
+ * @nick: their nickname
+ * @line: the line they are typing, not yet ended by a newline
+ * @len: bytes in @line
+ * @skipping: the line is too long: its bytes are thrown away up to the
+ *            next newline
+ * @quitting: they said /quit: close once @out is sent
+ * @out: what is waiting to be sent to them (owned; freed when empty)
+ * @why_gone: once disconnected, the reason given to the room
+ * @prev: the previous client in the room
+ * @next: the next one (or in the room's list of departed clients)
+ */
+struct client
+{
+	int fd;
+	char nick[MAX_NICK + 1];
+	char line[MAX_LINE + 2];
+	int len;
+	int skipping;
+	int quitting;
+	struct buf out;
+	const char *why_gone;
+	struct client *prev;
+	struct client *next;
+};
+
+/**
+ * struct room - the listening socket and everyone in the room
+ * @listener: the listening socket
+ * @guests: how many default nicknames were handed out
+ * @first: the client who joined first (owned, like every client)
+ * @last: the client who joined last
+ * @gone: clients disconnected whose leaving is not announced yet
+ *
+ * A client can be disconnected in the middle of a broadcast (its output
+ * buffer overflowed), so it is only unlinked and closed there; it is
+ * announced and freed by farewell(), after the broadcast.
+ */
+struct room
+{
+	int listener;
+	int guests;
+	struct client *first;
+	struct client *last;
+	struct client *gone;
+};
+
+static void broadcast(struct loop *loop, struct client *except,
+		      const char *text);
+
+/**
+ * disconnect - close a client's connection and take it out of the room
+ * @loop: the loop
+ * @c: the client (freed later, by farewell())
+ * @why: the reason the room will be given, or "" for none
+ */
+static void disconnect(struct loop *loop, struct client *c, const char *why)
+{
+	struct room *room = loop_data(loop);
+
+	if (c->why_gone != NULL)
+		return;
+	loop_remove(loop, c->fd);
+	close(c->fd);
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		room->first = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	else
+		room->last = c->prev;
+	c->why_gone = why;
+	c->next = room->gone;
+	room->gone = c;
+}
+
+/**
+ * farewell - announce and free every client disconnected so far
+ * @loop: the loop
+ *
+ * Announcing may disconnect more clients (whose buffers overflow); they
+ * are announced in turn.
+ */
+static void farewell(struct loop *loop)
+{
+	struct room *room = loop_data(loop);
+	char text[64];
+	struct client *c;
+
+	while (room->gone != NULL)
+	{
+		c = room->gone;
+		room->gone = c->next;
+		sprintf(text, "* %s left%s\n", c->nick, c->why_gone);
+		broadcast(loop, NULL, text);
+		buf_free(&c->out);
+		free(c);
+	}
+}
+
+/**
+ * send_to - queue text for one client
+ * @loop: the loop
+ * @c: the client
+ * @text: what to send
+ *
+ * Nothing is sent here: the text waits in @c's buffer until its socket is
+ * writable. One message may always be queued; beyond that a client whose
+ * backlog passes OUTPUT_CAP is not reading, and is disconnected.
+ */
+static void send_to(struct loop *loop, struct client *c, const char *text)
+{
+	size_t n = strlen(text);
+
+	if (c->why_gone != NULL)
+		return;
+	if (c->out.len > 0 && c->out.len + n > OUTPUT_CAP)
+	{
+		disconnect(loop, c, " (disconnected: not reading)");
+		return;
+	}
+	if (buf_append(&c->out, text, n) != 0)
+	{
+		disconnect(loop, c, " (disconnected: out of memory)");
+		return;
+	}
+	loop_watch(loop, c->fd, c->quitting ? LOOP_WRITE
+			       : LOOP_READ | LOOP_WRITE);
+}
+
+/**
+ * broadcast - send text to everyone in the room but one
+ * @loop: the loop
+ * @except: the client who does not get it (the author), or NULL
+ * @text: the line to send; if it is a notice ("* ..."), the server
+ *        prints it too
+ */
+static void broadcast(struct loop *loop, struct client *except,
+		      const char *text)
+{
+	struct room *room = loop_data(loop);
+	struct client *c, *next;
+
+	if (text[0] == '*')
+	{
+		fputs(text, stdout);
+		fflush(stdout);
+	}
+	for (c = room->first; c != NULL; c = next)
+	{
+		/* send_to() may disconnect c, which unlinks it. */
+		next = c->next;
+		if (c != except)
+			send_to(loop, c, text);
+	}
+}
+
+/**
+ * valid_nick - whether a nickname has the allowed length and characters
+ * @nick: the proposed nickname
+ *
+ * Return: 1 if it is 1 to MAX_NICK letters, digits, '-' or '_', else 0.
+ */
+static int valid_nick(const char *nick)
+{
+	size_t n = strlen(nick);
+
+	return (n >= 1 && n <= MAX_NICK &&
+		strspn(nick, "abcdefghijklmnopqrstuvwxyz"
+		       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") == n);
+}
+
+/**
+ * find_nick - who in the room has a nickname (case does not matter)
+ * @room: the room
+ * @nick: the nickname
+ *
+ * Return: that client, or NULL.
+ */
+static struct client *find_nick(struct room *room, const char *nick)
+{
+	struct client *c;
+
+	for (c = room->first; c != NULL; c = c->next)
+		if (strcasecmp(c->nick, nick) == 0)
+			return (c);
+	return (NULL);
+}
+
+/**
+ * change_nick - /nick NAME
+ * @loop: the loop
+ * @c: who asked
+ * @nick: the new nickname
+ */
+static void change_nick(struct loop *loop, struct client *c, const char *nick)
+{
+	struct client *owner = find_nick(loop_data(loop), nick);
+	char text[2 * MAX_NICK + 16];
+
+	if (!valid_nick(nick))
+		send_to(loop, c, "! a nickname is 1 to 16 letters, digits,"
+			" '-' or '_'\n");
+	else if (owner != NULL && owner != c)
+		send_to(loop, c, "! that nickname is taken\n");
+	else
+	{
+		sprintf(text, "* %s is now %s\n", c->nick, nick);
+		strcpy(c->nick, nick);
+		broadcast(loop, NULL, text);
+	}
+}
+
+/**
+ * who - /who: one line naming everyone in the room, in order of arrival
+ * @loop: the loop
+ * @c: who asked
+ */
+static void who(struct loop *loop, struct client *c)
+{
+	struct room *room = loop_data(loop);
+	struct client *p;
+	struct buf text;
+	int failed;
+
+	buf_init(&text);
+	failed = buf_printf(&text, "* here:");
+	for (p = room->first; p != NULL && !failed; p = p->next)
+		failed = buf_printf(&text, "%s %s", p == room->first ? "" : ",",
+				    p->nick);
+	if (!failed && buf_printf(&text, "\n") == 0)
+		send_to(loop, c, text.data);
+	buf_free(&text);
+}
+
+/**
+ * on_line - a client sent a complete line: a command or a message
+ * @loop: the loop
+ * @c: the client
+ * @line: the line, without its newline
+ */
+static void on_line(struct loop *loop, struct client *c, const char *line)
+{
+	char text[MAX_NICK + MAX_LINE + 8];
+
+	if (strncmp(line, "/nick ", 6) == 0)
+		change_nick(loop, c, line + 6);
+	else if (strcmp(line, "/who") == 0)
+		who(loop, c);
+	else if (strcmp(line, "/quit") == 0)
+	{
+		c->quitting = 1;
+		send_to(loop, c, "Bye!\n");
+	}
+	else if (line[0] == '/')
+		send_to(loop, c, "! unknown command; try /nick NAME, /who or"
+			" /quit\n");
+	else if (line[0] != '\0')
+	{
+		sprintf(text, "%s> %s\n", c->nick, line);
+		broadcast(loop, c, text);
+	}
+}
+
+/**
+ * clean - show control characters as '?'
+ * @line: a line of text ('\0'-terminated), changed in place
+ *
+ * Nobody may move other people's cursors or clear their screens.
+ */
+static void clean(char *line)
+{
+	unsigned char *p;
+
+	for (p = (unsigned char *)line; *p != '\0'; p++)
+		if ((*p < ' ' && *p != '\t') || *p == 127)
+			*p = '?';
+}
+
+/**
+ * on_byte - add one received byte to a client's line
+ * @loop: the loop
+ * @c: the client
+ * @ch: the byte
+ *
+ * A newline ends the line; a '\r' just before it is dropped. Past
+ * MAX_LINE bytes the line is refused and the rest of it thrown away.
+ */
+static void on_byte(struct loop *loop, struct client *c, char ch)
+{
+	if (ch == '\n')
+	{
+		if (c->len > 0 && c->line[c->len - 1] == '\r')
+			c->len--;
+		c->line[c->len] = '\0';
+		clean(c->line);
+		if (!c->skipping && c->len > MAX_LINE)
+			send_to(loop, c, TOO_LONG);
+		else if (!c->skipping)
+			on_line(loop, c, c->line);
+		c->len = 0;
+		c->skipping = 0;
+	}
+	else if (c->skipping)
+		return;
+	else if (c->len < MAX_LINE + 1)
+		/* One byte more than MAX_LINE: room for a final '\r'. */
+		c->line[c->len++] = ch;
+	else
+	{
+		send_to(loop, c, TOO_LONG);
+		c->skipping = 1;
+	}
+}
+
+/**
+ * on_readable - read what a client typed, line by line
+ * @loop: the loop
+ * @c: the client
+ */
+static void on_readable(struct loop *loop, struct client *c)
+{
+	char chunk[4096];
+	ssize_t n, i;
+
+	n = recv(c->fd, chunk, sizeof(chunk), 0);
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return;
+	if (n <= 0)
+	{
+		disconnect(loop, c, "");
+		return;
+	}
+	for (i = 0; i < n && !c->quitting && c->why_gone == NULL; i++)
+		on_byte(loop, c, chunk[i]);
+}
+
+/**
+ * on_writable - send as much of a client's output as its socket takes
+ * @loop: the loop
+ * @c: the client
+ */
+static void on_writable(struct loop *loop, struct client *c)
+{
+	ssize_t n = send(c->fd, c->out.data, c->out.len, MSG_NOSIGNAL);
+
+	if (n < 0)
+	{
+		if (errno != EAGAIN && errno != EINTR)
+			disconnect(loop, c, "");
+		return;
+	}
+	c->out.len -= n;
+	memmove(c->out.data, c->out.data + n, c->out.len);
+	if (c->out.len > 0)
+		return;
+	/* All sent: an idle client keeps no buffer. */
+	buf_free(&c->out);
+	if (c->quitting)
+		disconnect(loop, c, "");
+	else
+		loop_watch(loop, c->fd, LOOP_READ);
+}
+
+/**
+ * on_client - a client's socket is ready
+ * @loop: the loop
+ * @fd: its socket
+ * @events: LOOP_READ and/or LOOP_WRITE
+ * @data: the struct client
+ */
+static void on_client(struct loop *loop, int fd, int events, void *data)
+{
+	struct client *c = data;
+
+	(void)fd;
+	if (events & LOOP_WRITE)
+		on_writable(loop, c);
+	if ((events & LOOP_READ) && c->why_gone == NULL)
+		on_readable(loop, c);
+	farewell(loop);
+}
+
+/**
+ * add_client - welcome a new connection to the room
+ * @loop: the loop
+ * @fd: its socket
+ */
+static void add_client(struct loop *loop, int fd)
+{
+	struct room *room = loop_data(loop);
+	struct client *c = calloc(1, sizeof(*c));
+	char text[MAX_NICK + 64];
+
+	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)
+	{
+		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
+		free(c);
+		close(fd);
+		return;
+	}
+	c->fd = fd;
+	do
+		sprintf(c->nick, "guest%d", ++room->guests);
+	while (find_nick(room, c->nick) != NULL);
+	sprintf(text, "* %s joined\n", c->nick);
+	broadcast(loop, NULL, text);
+	c->prev = room->last;
+	if (room->last != NULL)
+		room->last->next = c;
+	else
+		room->first = c;
+	room->last = c;
+	sprintf(text, "Welcome, %s! Commands: /nick NAME, /who, /quit\n",
+		c->nick);
+	send_to(loop, c, text);
+	farewell(loop);
+}
+
+/**
+ * on_connection - accept every waiting connection
+ * @loop: the loop
+ * @fd: the listening socket
+ * @events: LOOP_READ, or LOOP_TIMEOUT at the end of a pause
+ * @data: unused
+ */
+static void on_connection(struct loop *loop, int fd, int events, void *data)
+{
+	int client;
+
+	(void)data;
+	if (events & LOOP_TIMEOUT)
+	{
+		loop_watch(loop, fd, LOOP_READ);
+		return;
+	}
+	while ((client = accept(fd, NULL, NULL)) >= 0)
+	{
+		if (sock_nonblock(client) != 0)
+			close(client);
+		else
+			add_client(loop, client);
+	}
+	if (errno == EMFILE || errno == ENFILE)
+	{
+		/* See 13-async_server: pause rather than spin. */
+		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
+		loop_watch(loop, fd, 0);
+		loop_idle_timeout(loop, fd, ACCEPT_PAUSE_MS);
+	}
+}
+
+/**
+ * start - listen and register the listener
+ * @loop: the loop
+ * @room: the room to fill in
+ * @port: the port to listen on
+ *
+ * Return: 0 on success, -1 on failure (the reason is on stderr).
+ */
+static int start(struct loop *loop, struct room *room, int port)
+{
+	room->listener = sock_listen("127.0.0.1", port);
+	if (room->listener < 0 || sock_nonblock(room->listener) != 0 ||
+	    loop_add(loop, room->listener, LOOP_READ, on_connection, NULL))
+	{
+		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
+			port, strerror(errno));
+		return (-1);
+	}
+	printf("Listening on 127.0.0.1:%d\n", sock_port(room->listener));
+	fflush(stdout);
+	return (0);
+}
+
+/**
+ * close_room - disconnect everyone and free them
+ * @loop: the loop
+ * @room: the room
+ */
+static void close_room(struct loop *loop, struct room *room)
+{
+	struct client *c;
+
+	while (room->first != NULL)
+		disconnect(loop, room->first, "");
+	while (room->gone != NULL)
+	{
+		c = room->gone;
+		room->gone = c->next;
+		buf_free(&c->out);
+		free(c);
+	}
+	if (room->listener >= 0)
+		close(room->listener);
+}
+
+/**
+ * main - run the chat room
+ * @argc: number of arguments
+ * @argv: the arguments; argv[1] is the optional port
+ *
+ * Return: 0 when stopped by a signal, 1 on failure, 2 on wrong arguments.
+ */
+int main(int argc, char **argv)
+{
+	struct room room;
+	struct loop *loop;
+	int port, failed = 1;
+
+	port = sock_parse_port(argc == 2 ? argv[1] : DEFAULT_PORT);
+	if (argc > 2 || port < 0)
+	{
+		fprintf(stderr, "Usage: ./%s [PORT]\n", NAME);
+		return (2);
+	}
+	sock_raise_fd_limit();
+	memset(&room, 0, sizeof(room));
+	room.listener = -1;
+	loop = loop_new(&room);
+	if (loop == NULL || loop_stop_on_signals(loop) != 0)
+		perror(NAME ": cannot start the event loop");
+	else if (start(loop, &room, port) == 0)
+		failed = loop_run(loop) != 0;
+	if (loop != NULL)
+		close_room(loop, &room);
+	if (!failed)
+		printf("Server stopped\n");
+	loop_free(loop);
+	return (failed);
+}
