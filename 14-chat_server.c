@@ -17,10 +17,10 @@
  * What it teaches: a real multi-user program on one thread. Each client
  * has its own input buffer, because TCP delivers bytes, not lines: a line
  * is complete only when its newline arrives, maybe many reads later. Each
- * client also has its own output buffer, because a send() to a client
- * that does not read can only be done later, or never: the buffer is
- * capped, and a client that lets it fill up is disconnected instead of
- * stalling the room or eating all the memory.
+ * client also has its own output buffer, for what the kernel would not
+ * take at once: a client that does not read can only be sent to later, or
+ * never. The buffer is capped, and a client that lets it fill up is
+ * disconnected instead of stalling the room or eating all the memory.
  *
  * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
  * Exit 1 if it cannot listen, 2 on wrong arguments.
@@ -152,27 +152,42 @@ static void farewell(struct loop *loop)
 }
 
 /**
- * send_to - queue text for one client
+ * send_to - send text to one client, now or as soon as it can take it
  * @loop: the loop
  * @c: the client
  * @text: what to send
  *
- * Nothing is sent here: the text waits in @c's buffer until its socket is
- * writable. One message may always be queued; beyond that a client whose
- * backlog passes OUTPUT_CAP is not reading, and is disconnected.
+ * With nothing queued, the text goes straight to the kernel, which
+ * usually takes it all: an idle client costs no buffer. What the kernel
+ * does not take waits in @c->out until the socket is writable. One
+ * message may always be queued; beyond that a client whose backlog passes
+ * OUTPUT_CAP is not reading, and is disconnected.
  */
 static void send_to(struct loop *loop, struct client *c, const char *text)
 {
 	size_t n = strlen(text);
+	ssize_t sent = 0;
 
 	if (c->why_gone != NULL)
 		return;
-	if (c->out.len > 0 && c->out.len + n > OUTPUT_CAP)
+	if (c->out.len == 0)
+	{
+		sent = send(c->fd, text, n, MSG_NOSIGNAL);
+		if (sent < 0 && errno != EAGAIN && errno != EINTR)
+		{
+			disconnect(loop, c, "");
+			return;
+		}
+		if (sent == (ssize_t)n)
+			return;
+		sent = sent < 0 ? 0 : sent;
+	}
+	else if (c->out.len + n > OUTPUT_CAP)
 	{
 		disconnect(loop, c, " (disconnected: not reading)");
 		return;
 	}
-	if (buf_append(&c->out, text, n) != 0)
+	if (buf_append(&c->out, text + sent, n - sent) != 0)
 	{
 		disconnect(loop, c, " (disconnected: out of memory)");
 		return;
@@ -304,6 +319,9 @@ static void on_line(struct loop *loop, struct client *c, const char *line)
 	{
 		c->quitting = 1;
 		send_to(loop, c, "Bye!\n");
+		/* Close now if it was all sent, else once it is. */
+		if (c->out.len == 0)
+			disconnect(loop, c, "");
 	}
 	else if (line[0] == '/')
 		send_to(loop, c, "! unknown command; try /nick NAME, /who or"
