@@ -6,6 +6,8 @@
 #   make compat     compile each exercise with the school's line (gnu89)
 #   make sanitize   run the tests on an ASan + UBSan build
 #   make memcheck   run the tests with every exercise under valgrind
+#   make grade      build and test every exercise, print a scorecard
+#   make grade-test check the grader against grading/broken/
 #
 # CC, CFLAGS, CPPFLAGS and LDFLAGS are honoured. O=DIR puts the programs
 # in DIR instead of here (used by compat and sanitize).
@@ -14,6 +16,8 @@ CFLAGS ?= -O2 -g
 WARNINGS = -Wall -Wextra -Werror -pedantic
 PKG_CONFIG ?= pkg-config
 O ?= .
+# Where the exercises' .c files are (the grader points it at a student's).
+SRC ?= .
 # How many test files run at once.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BATS_FLAGS ?=
@@ -40,7 +44,8 @@ EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS) $(SOCKET_PROGRAMS) $(LOOP_SERVERS)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
 HEADERS = $(wildcard lib/*.h)
 
-COMPILE = $(CC) $(WARNINGS) $(CPPFLAGS) $(CFLAGS)
+# -I. lets a student's file elsewhere (SRC=DIR) include "lib/...".
+COMPILE = $(CC) $(WARNINGS) -I. $(CPPFLAGS) $(CFLAGS)
 
 SANITIZE_FLAGS = -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -48,23 +53,24 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--show-leak-kinds=definite,indirect \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no
 
-.PHONY: all deps check test compat sanitize memcheck demo clean
+.PHONY: all deps check test compat sanitize memcheck demo clean grade \
+	grade-test print-exercises
 
 all: $(PROGRAMS)
 
-$(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
+$(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: $(SRC)/%.c $(CURL_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) $(CURL_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(CURL_LIBS)
 
-$(addprefix $(O)/,$(JSON_CLIENTS)): $(O)/%: %.c $(CURL_LIB) $(HEADERS)
+$(addprefix $(O)/,$(JSON_CLIENTS)): $(O)/%: $(SRC)/%.c $(CURL_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) $(JSON_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(JSON_LIBS)
 
-$(addprefix $(O)/,$(SOCKET_PROGRAMS)): $(O)/%: %.c $(SOCK_LIB) $(HEADERS)
+$(addprefix $(O)/,$(SOCKET_PROGRAMS)): $(O)/%: $(SRC)/%.c $(SOCK_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) -o $@ $< $(SOCK_LIB) $(LDFLAGS)
 
-$(addprefix $(O)/,$(LOOP_SERVERS)): $(O)/%: %.c $(LOOP_LIB) $(HEADERS)
+$(addprefix $(O)/,$(LOOP_SERVERS)): $(O)/%: $(SRC)/%.c $(LOOP_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) -o $@ $< $(LOOP_LIB) $(LDFLAGS)
 
@@ -107,6 +113,17 @@ memcheck: deps all
 
 demo: deps all
 	@scripts/demo
+
+# Grade this repository's solutions (./grade DIR grades a student's).
+grade: deps
+	@./grade
+
+# Test the grader on the broken solutions in grading/broken/.
+grade-test: deps
+	bats $(BATS_FLAGS) grading/tests
+
+print-exercises:
+	@echo $(EXERCISES)
 
 clean:
 	rm -f $(EXERCISES)

@@ -6,7 +6,9 @@ load helper
 PROG=12-tcp_client
 
 setup_file() {
-	start_server srv "$(prog 11-tcp_server)" 0
+	# A reference hello server in Python: these tests depend on no other
+	# exercise (a student's 11 may be broken).
+	start_server srv python3 "$ROOT/tests/hello.py" hello-server 0
 	start_server silent python3 "$ROOT/tests/hello.py" silent-server 0
 	start_mock mock
 }

@@ -22,6 +22,9 @@ prints what each connection saw.
   hello.py reply-server 0 SIZE
       a server that reads each client's message to its end, answers with
       exactly SIZE bytes ("x"s ending in a newline) and closes
+  hello.py hello-server 0
+      a correct hello-protocol server (like 11-tcp_server, one thread per
+      client), so that the client's tests depend on no other exercise
   hello.py silent-server 0
       a server that accepts connections and never answers (for clients'
       timeout tests); prints "Listening on 127.0.0.1:<port>"
@@ -31,6 +34,7 @@ import selectors
 import socket
 import struct
 import sys
+import threading
 import time
 
 REPLY = b"Hello, client!\n"
@@ -159,6 +163,35 @@ def reply_server(size):
         conn.close()
 
 
+def hello_server():
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(16)
+    print("Listening on 127.0.0.1:%d" % srv.getsockname()[1], flush=True)
+    while True:
+        conn = srv.accept()[0]
+        threading.Thread(target=serve_hello, args=(conn,), daemon=True).start()
+
+
+def serve_hello(conn):
+    conn.settimeout(LIMIT)
+    data = b""
+    try:
+        while b"\n" not in data and len(data) < 1024:
+            chunk = conn.recv(1024 - len(data))
+            if not chunk:
+                break
+            data += chunk
+        message = data[:1024].split(b"\n")[0]
+        if message.endswith(b"\r"):
+            message = message[:-1]
+        print("Received: " + message.decode(errors="replace"), flush=True)
+        conn.sendall(REPLY)
+    except OSError:
+        pass
+    conn.close()
+
+
 def silent_server():
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
@@ -185,6 +218,8 @@ def main():
         hold(port, float(args[0]))
     elif cmd == "reply-server":
         reply_server(int(args[0]))
+    elif cmd == "hello-server":
+        hello_server()
     elif cmd == "silent-server":
         silent_server()
 

@@ -41,6 +41,7 @@ start_server() {
 	# The subshell waits for the server and records its exit status, so
 	# that stop_server can check it from any test of the file.
 	(
+		set +e # bats runs tests with -e: a non-zero status is data here
 		"$@" >"$out" 2>&1 &
 		echo "$!" >"$dir/$name.pid"
 		wait "$!"

@@ -1,0 +1,100 @@
+/*
+ * 3-error_code - print a page, or its HTTP error code
+ *
+ * Usage: ./3-error_code URL
+ *
+ *   $ ./3-error_code http://127.0.0.1:5000/status_401
+ *   Error code: 401
+ *   $ echo $?
+ *   1
+ *
+ * What it teaches: libcurl succeeds whenever a response arrives, even a
+ * "404 Not Found"; the status is read afterwards with
+ * CURLINFO_RESPONSE_CODE. Below 400 the body is printed; from 400 on,
+ * "Error code: <status>" is printed on stdout and the exit status is 1.
+ *
+ * Exit status: 0 on success, 1 on an HTTP error or any other failure,
+ * 2 on wrong arguments. NET_TIMEOUT and SSL_CERT_FILE as in 0-hbtn_status.
+ */
+#include <stdio.h>
+#include <curl/curl.h>
+
+#include "lib/buf.h"
+#include "lib/easy.h"
+#include "lib/out.h"
+
+#define NAME "3-error_code"
+
+/**
+ * fetch - GET @url into @body and find its status
+ * @curl: a handle made by easy_open()
+ * @url: what to fetch
+ * @body: where the response body goes
+ * @status: where the HTTP status goes
+ * @errbuf: the handle's error buffer
+ *
+ * Return: 0 if a response arrived (whatever its status), 1 otherwise.
+ */
+static int fetch(CURL *curl, const char *url, struct buf *body,
+		 long *status, const char *errbuf)
+{
+	CURLcode rc;
+
+	curl_easy_setopt(curl, CURLOPT_URL, url);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
+	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		easy_report(NAME, rc, errbuf);
+		return (1);
+	}
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, status);
+	return (0);
+}
+
+/**
+ * main - print the body of URL, or its error code
+ * @argc: number of arguments
+ * @argv: the arguments; argv[1] is the URL
+ *
+ * Return: 0 on success, 1 on failure, 2 on wrong arguments.
+ */
+int main(int argc, char **argv)
+{
+	char errbuf[CURL_ERROR_SIZE];
+	struct buf body;
+	long status = 0;
+	CURL *curl;
+	int failed = 1;
+
+	if (argc != 2)
+	{
+		fprintf(stderr, "Usage: ./%s URL\n", NAME);
+		return (2);
+	}
+	buf_init(&body);
+	curl_global_init(CURL_GLOBAL_DEFAULT);
+	curl = easy_open(NAME, errbuf);
+	if (curl != NULL)
+	{
+		failed = fetch(curl, argv[1], &body, &status, errbuf);
+		curl_easy_cleanup(curl);
+	}
+	curl_global_cleanup();
+	if (!failed)
+	{
+		if (status >= 400)
+		{
+			printf("Error code: %ld\n", status);
+		}
+		else
+		{
+			buf_print(&body, stdout);
+			putchar('\n');
+		}
+		failed = out_flush(NAME);
+	}
+	buf_free(&body);
+	return (failed);
+}

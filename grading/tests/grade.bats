@@ -1,0 +1,127 @@
+#!/usr/bin/env bats
+# Tests of the grader itself: each deliberately broken solution in
+# grading/broken/ must get exactly the scorecard next to it, and the
+# classroom files must be valid and up to date.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+
+# check_case NAME: grade grading/broken/NAME and compare with its expected
+# scorecard. The grade is run from the top of the tree.
+check_case() {
+	local dir="grading/broken/$1" exercise
+	exercise=$(basename "$dir"/*.c .c)
+	cd "$ROOT"
+	run ./grade --out "$BATS_TEST_TMPDIR/out" --only "$exercise" "$dir"
+	assert_success
+	assert_output "$(cat "$dir/expected")"
+}
+
+@test "a solution that does not compile scores 0, with the compiler's message" {
+	check_case does-not-compile
+}
+
+@test "wrong output" {
+	check_case wrong-output
+}
+
+@test "wrong exit status" {
+	check_case wrong-exit-status
+}
+
+@test "wrong request sent to the server" {
+	check_case wrong-request
+}
+
+@test "a memory leak fails the tests that leak" {
+	check_case leak
+}
+
+@test "a crash fails the test that crashes it" {
+	check_case crash
+}
+
+@test "an infinite loop is killed after the time limit" {
+	check_case infinite-loop
+}
+
+@test "--strict: exit 1 unless every test passed" {
+	cd "$ROOT"
+	run ./grade --strict --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
+		grading/broken/wrong-output
+	assert_failure 1
+}
+
+@test "TAP and JUnit reports are written, and the JUnit is well-formed" {
+	cd "$ROOT"
+	./grade --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client,3-error_code \
+		grading/broken/wrong-exit-status
+	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
+	assert_line --index 0 "1..26"
+	assert_line --partial "not ok 3 401: prints the error code on stdout and exits 1"
+	run cat "$BATS_TEST_TMPDIR/out/tap/12-tcp_client.tap"
+	assert_output "1..1
+not ok 1 compiles
+# 12-tcp_client.c is missing"
+	run python3 - "$BATS_TEST_TMPDIR/out/junit" <<'PY'
+import sys, glob, xml.etree.ElementTree as ET
+for f in sorted(glob.glob(sys.argv[1] + "/*.xml")):
+    root = ET.parse(f).getroot()
+    cases = root.findall(".//testcase")
+    failed = [c for c in cases if c.find("failure") is not None]
+    print(f.rsplit("/", 1)[1], len(cases), "cases", len(failed), "failed")
+PY
+	assert_output "12-tcp_client.xml 1 cases 1 failed
+3-error_code.xml 26 cases 6 failed"
+}
+
+@test "Gradescope: results.json is written even when nothing compiles" {
+	local ag="$BATS_TEST_TMPDIR/autograder"
+	mkdir -p "$ag/submission/my-work"
+	cp "$ROOT/grading/broken/does-not-compile/12-tcp_client.c" "$ag/submission/my-work/"
+	AUTOGRADER=$ag run "$ROOT/grading/gradescope/run_autograder"
+	assert_success
+	run python3 - "$ag/results/results.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert set(r) >= {"score", "tests"}
+for t in r["tests"]:
+    assert set(t) >= {"name", "score", "max_score", "status", "output"}, t
+    assert t["status"] in ("passed", "failed"), t
+print(r["score"], len(r["tests"]))
+t = [t for t in r["tests"] if t["name"] == "12-tcp_client"][0]
+print(t["status"], t["output"])
+PY
+	assert_output "0.0 14
+failed 12-tcp_client.c:259:25: error: unused variable 'unused' [-Werror=unused-variable]"
+}
+
+@test "Gradescope: the zip has setup.sh and run_autograder at its top" {
+	cd "$ROOT"
+	run grading/gradescope/make-zip
+	assert_success
+	run python3 -m zipfile -l build/gradescope-autograder.zip
+	assert_line --regexp "^setup.sh "
+	assert_line --regexp "^run_autograder "
+	assert_line --regexp "^grade "
+	assert_line --regexp "^grading/exercises "
+}
+
+@test "GitHub Classroom: the workflow is generated from the table" {
+	cd "$ROOT"
+	run diff <(./grade --classroom) .github/workflows/classroom.yml
+	assert_success
+	run grep -c "uses: classroom-resources/autograding-command-grader@v1" \
+		.github/workflows/classroom.yml
+	assert_output "$(grep -c '^[0-9]' grading/exercises)"
+}
+
+@test "every exercise in the Makefile is in the grading table, and back" {
+	cd "$ROOT"
+	run diff <(make -s print-exercises | tr ' ' '\n' | sort) \
+		<(awk '/^[0-9]/ { print $1 }' grading/exercises | sort)
+	assert_success
+}
