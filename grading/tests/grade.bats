@@ -125,3 +125,12 @@ failed 12-tcp_client.c:259:25: error: unused variable 'unused' [-Werror=unused-v
 		<(awk '/^[0-9]/ { print $1 }' grading/exercises | sort)
 	assert_success
 }
+
+@test "make demo shows every exercise" {
+	cd "$ROOT"
+	local e missing=()
+	for e in $(make -s print-exercises); do
+		grep -q "\./$e\b" scripts/demo || missing+=("$e")
+	done
+	assert_equal "${missing[*]}" ""
+}
