@@ -9,15 +9,20 @@ bats_load_library bats-assert
 
 ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
 
-# check_case NAME: grade grading/broken/NAME and compare with its expected
-# scorecard. The grade is run from the top of the tree.
+setup_file() {
+	export BROKEN="$BATS_FILE_TMPDIR/broken"
+	"$ROOT/grading/broken/make-solutions" "$BROKEN"
+}
+
+# check_case NAME: grade the broken solution NAME and compare with its
+# expected scorecard.
 check_case() {
-	local dir="grading/broken/$1" exercise
-	exercise=$(basename "$dir"/*.c .c)
-	cd "$ROOT"
-	run ./grade --out "$BATS_TEST_TMPDIR/out" --only "$exercise" "$dir"
+	local exercise
+	exercise=$(basename "$BROKEN/$1"/*.c .c)
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only "$exercise" \
+		"$BROKEN/$1"
 	assert_success
-	assert_output "$(cat "$dir/expected")"
+	assert_output "$(cat "$ROOT/grading/broken/$1/expected")"
 }
 
 @test "a solution that does not compile scores 0, with the compiler's message" {
@@ -49,16 +54,14 @@ check_case() {
 }
 
 @test "--strict: exit 1 unless every test passed" {
-	cd "$ROOT"
-	run ./grade --strict --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
-		grading/broken/wrong-output
+	run "$ROOT/grade" --strict --out "$BATS_TEST_TMPDIR/out" \
+		--only 12-tcp_client "$BROKEN/wrong-output"
 	assert_failure 1
 }
 
 @test "TAP and JUnit reports are written, and the JUnit is well-formed" {
-	cd "$ROOT"
-	./grade --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client,3-error_code \
-		grading/broken/wrong-exit-status
+	"$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
+		--only 12-tcp_client,3-error_code "$BROKEN/wrong-exit-status"
 	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
 	assert_line --index 0 "1..26"
 	assert_line --partial "not ok 3 401: prints the error code on stdout and exits 1"
@@ -81,7 +84,7 @@ PY
 @test "Gradescope: results.json is written even when nothing compiles" {
 	local ag="$BATS_TEST_TMPDIR/autograder"
 	mkdir -p "$ag/submission/my-work"
-	cp "$ROOT/grading/broken/does-not-compile/12-tcp_client.c" "$ag/submission/my-work/"
+	cp "$BROKEN/does-not-compile/12-tcp_client.c" "$ag/submission/my-work/"
 	AUTOGRADER=$ag run "$ROOT/grading/gradescope/run_autograder"
 	assert_success
 	run python3 - "$ag/results/results.json" <<'PY'
