@@ -122,6 +122,27 @@ failed 12-tcp_client.c:259:25: error: unused variable 'unused' [-Werror=unused-v
 	assert_output "$(grep -c '^[0-9]' grading/exercises)"
 }
 
+@test "GitHub Classroom: the workflow is valid YAML with what the actions need" {
+	python3 -c "import yaml" 2>/dev/null || skip "python3-yaml is not installed"
+	cd "$ROOT"
+	run python3 - <<'PY'
+import yaml
+flow = yaml.safe_load(open(".github/workflows/classroom.yml"))
+steps = flow["jobs"]["run-autograding-tests"]["steps"]
+graders = [s for s in steps if "autograding-command-grader" in s.get("uses", "")]
+for s in graders:
+    assert set(s["with"]) == {"test-name", "command", "timeout", "max-score"}, s
+    assert 1 <= s["with"]["timeout"] <= 360, s
+reporter = steps[-1]
+ids = reporter["with"]["runners"].split(",")
+assert ids == [s["id"] for s in graders]
+assert set(reporter["env"]) == {i.upper() + "_RESULTS" for i in ids}
+print(len(graders), "graded steps,", sum(s["with"]["max-score"] for s in graders), "points")
+PY
+	assert_output "$(awk '/^[0-9]/ { n++; p += $3 } END {
+		print n " graded steps, " p " points" }' grading/exercises)"
+}
+
 @test "every exercise in the Makefile is in the grading table, and back" {
 	cd "$ROOT"
 	run diff <(make -s print-exercises | tr ' ' '\n' | sort) \
