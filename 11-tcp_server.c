@@ -15,7 +15,8 @@
  * What it teaches: socket, bind, listen, accept, recv, send, close, the
  * calls every server is made of; and the weakness of serving one client
  * at a time: while one client says nothing, everybody else waits. A read
- * timeout (CLIENT_TIMEOUT seconds, default 5) bounds that wait. See
+ * timeout (CLIENT_TIMEOUT seconds, decimals allowed, default 5) bounds
+ * that wait. See
  * 13-async_server for the cure.
  *
  * SIGINT or SIGTERM: the server closes the connection it is serving and
@@ -32,11 +33,13 @@
 #include <sys/time.h>
 
 #include "lib/sock.h"
+#include "lib/timeout.h"
 
 #define NAME "11-tcp_server"
 #define DEFAULT_PORT "12345"
 #define MAX_MESSAGE 1024
 #define REPLY "Hello, client!\n"
+#define DEFAULT_TIMEOUT_MS 5000L
 
 /* Set by the signal handler. A global is the only way a handler can tell
  * the program something, and only a volatile sig_atomic_t is safe.
@@ -92,15 +95,15 @@ static int read_message(int fd, char *msg)
 /**
  * serve - answer one client, then close its connection
  * @fd: the client's socket
- * @timeout: how long the client may stay silent, in seconds
+ * @timeout_ms: how long the client may stay silent, in milliseconds
  */
-static void serve(int fd, int timeout)
+static void serve(int fd, long timeout_ms)
 {
 	struct timeval tv;
 	char msg[MAX_MESSAGE + 1];
 
-	tv.tv_sec = timeout;
-	tv.tv_usec = 0;
+	tv.tv_sec = timeout_ms / 1000;
+	tv.tv_usec = timeout_ms % 1000 * 1000;
 	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
 	if (read_message(fd, msg) < 0)
 	{
@@ -121,14 +124,13 @@ static void serve(int fd, int timeout)
  * start - parse the arguments, install the signal handlers, listen
  * @argc: number of arguments
  * @argv: the arguments
- * @timeout: set to CLIENT_TIMEOUT (seconds)
+ * @timeout_ms: set to CLIENT_TIMEOUT, in milliseconds
  *
  * Return: the listening socket, -1 on failure, -2 on wrong arguments.
  */
-static int start(int argc, char **argv, int *timeout)
+static int start(int argc, char **argv, long *timeout_ms)
 {
 	struct sigaction sa;
-	const char *env = getenv("CLIENT_TIMEOUT");
 	int port, fd;
 
 	port = sock_parse_port(argc == 2 ? argv[1] : DEFAULT_PORT);
@@ -137,9 +139,13 @@ static int start(int argc, char **argv, int *timeout)
 		fprintf(stderr, "Usage: ./%s [PORT]\n", NAME);
 		return (-2);
 	}
-	*timeout = env ? atoi(env) : 5;
-	if (*timeout <= 0)
-		*timeout = 5;
+	*timeout_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_TIMEOUT_MS);
+	if (*timeout_ms < 0)
+	{
+		fprintf(stderr, "%s: CLIENT_TIMEOUT must be a number of seconds\n",
+			NAME);
+		return (-1);
+	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	/* No SA_RESTART: accept() must return, so the loop sees "stop". */
@@ -161,9 +167,10 @@ static int start(int argc, char **argv, int *timeout)
  */
 int main(int argc, char **argv)
 {
-	int listener, client, timeout;
+	int listener, client;
+	long timeout_ms;
 
-	listener = start(argc, argv, &timeout);
+	listener = start(argc, argv, &timeout_ms);
 	if (listener < 0)
 		return (listener == -2 ? 2 : 1);
 	printf("Listening on 127.0.0.1:%d\n", sock_port(listener));
@@ -172,7 +179,7 @@ int main(int argc, char **argv)
 	{
 		client = accept(listener, NULL, NULL);
 		if (client >= 0)
-			serve(client, timeout);
+			serve(client, timeout_ms);
 		else if (errno != EINTR && errno != ECONNABORTED)
 			perror(NAME ": accept");
 	}

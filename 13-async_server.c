@@ -32,11 +32,14 @@
 
 #include "lib/loop.h"
 #include "lib/sock.h"
+#include "lib/timeout.h"
 
 #define NAME "13-async_server"
 #define DEFAULT_PORT "8080"
 #define MAX_MESSAGE 1024
 #define REPLY "Hello, client!\n"
+/* How long a client may stay silent, unless CLIENT_TIMEOUT says. */
+#define DEFAULT_IDLE_MS 10000L
 /* After EMFILE, accepting waits this long for descriptors to free up. */
 #define ACCEPT_PAUSE_MS 100
 
@@ -254,9 +257,13 @@ static void on_connection(struct loop *loop, int fd, int events, void *data)
  */
 static int start(struct loop *loop, struct server *srv, int port)
 {
-	const char *env = getenv("CLIENT_TIMEOUT");
-
-	srv->idle_ms = (env && atoi(env) > 0 ? atoi(env) : 10) * 1000L;
+	srv->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_IDLE_MS);
+	if (srv->idle_ms < 0)
+	{
+		fprintf(stderr, "%s: CLIENT_TIMEOUT must be a number of seconds\n",
+			NAME);
+		return (-1);
+	}
 	srv->listener = sock_listen("127.0.0.1", port);
 	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
 	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)

@@ -38,7 +38,7 @@ JSON_LIBS = $(shell $(PKG_CONFIG) --libs libcurl libcjson)
 SOCKET_PROGRAMS = 11-tcp_server 12-tcp_client
 LOOP_SERVERS = 13-async_server 14-chat_server
 SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
-LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c
+LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c lib/timeout.c
 
 EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS) $(SOCKET_PROGRAMS) $(LOOP_SERVERS)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))

@@ -6,28 +6,41 @@
 #include "timeout.h"
 
 /**
- * timeout_total_ms - how long a client may run in all
+ * timeout_env_ms - read a time limit from the environment
+ * @name: the variable, such as "NET_TIMEOUT" (seconds, for example "30"
+ *        or "0.5")
+ * @default_ms: the limit when it is unset or empty
  *
- * Reads NET_TIMEOUT (seconds, for example "30" or "0.5"), so that tests
- * and impatient people can shorten every wait at once.
- *
- * Return: the limit in milliseconds, or -1 if NET_TIMEOUT is set but is
- * not a positive number of at most a day.
+ * Return: the limit in milliseconds, or -1 if the variable is set but is
+ * not a positive number of seconds of at most a day.
  */
-long timeout_total_ms(void)
+long timeout_env_ms(const char *name, long default_ms)
 {
-	const char *s = getenv("NET_TIMEOUT");
+	const char *s = getenv(name);
 	char *end;
 	double seconds;
 
 	if (s == NULL || *s == '\0')
-		return (TOTAL_TIMEOUT_MS);
+		return (default_ms);
 	seconds = strtod(s, &end);
 	if (*end != '\0' || !(seconds > 0.0) || seconds > 86400.0)
 		return (-1);
 	if (seconds < 0.001)
 		return (1);
 	return ((long)(seconds * 1000.0));
+}
+
+/**
+ * timeout_total_ms - how long a client may take in all
+ *
+ * Reads NET_TIMEOUT, so that tests and impatient people can shorten every
+ * wait at once.
+ *
+ * Return: the limit in milliseconds, or -1 if NET_TIMEOUT is not valid.
+ */
+long timeout_total_ms(void)
+{
+	return (timeout_env_ms("NET_TIMEOUT", TOTAL_TIMEOUT_MS));
 }
 
 /**

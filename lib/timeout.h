@@ -8,6 +8,7 @@
 #define TOTAL_TIMEOUT_MS 30000L
 #define CONNECT_TIMEOUT_MS 10000L
 
+long timeout_env_ms(const char *name, long default_ms);
 long timeout_total_ms(void);
 long timeout_connect_ms(long total_ms);
 

@@ -50,6 +50,10 @@ setup_file() {
 	check_signal INT
 }
 
+@test "CLIENT_TIMEOUT that is not a number of seconds" {
+	check_bad_client_timeout
+}
+
 @test "a port in use" {
 	check_port_in_use
 }

@@ -55,6 +55,17 @@ check_signal() {
 	assert_line --index -1 "Server stopped"
 }
 
+# check_bad_client_timeout: CLIENT_TIMEOUT must be a number of seconds.
+check_bad_client_timeout() {
+	local t
+	for t in soon 0 -1; do
+		CLIENT_TIMEOUT=$t run --separate-stderr "$(prog "$PROG")" 0
+		assert_failure 1
+		assert_output ""
+		assert_stderr "$PROG: CLIENT_TIMEOUT must be a number of seconds"
+	done
+}
+
 check_port_in_use() {
 	run --separate-stderr "$(prog "$PROG")" "$SRV_PORT"
 	assert_failure 1
