@@ -35,12 +35,20 @@ JSON_CLIENTS = 8-json_api 9-starwars 10-my_github 100-github_commits \
 JSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl libcjson)
 JSON_LIBS = $(shell $(PKG_CONFIG) --libs libcurl libcjson)
 
+# The same HTTP exchanges as the libcurl clients, by hand over a socket.
+SOCKET_CLIENTS = 4-hbtn_status
+HTTP_LIB = lib/http.c lib/conn.c lib/url.c lib/sock.c lib/buf.c lib/out.c \
+	lib/timeout.c
+SSL_CFLAGS = $(shell $(PKG_CONFIG) --cflags openssl)
+SSL_LIBS = $(shell $(PKG_CONFIG) --libs openssl)
+
 SOCKET_PROGRAMS = 11-tcp_server 12-tcp_client
 LOOP_SERVERS = 13-async_server 14-chat_server
 SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
 LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c lib/timeout.c
 
-EXERCISES = $(CURL_CLIENTS) $(JSON_CLIENTS) $(SOCKET_PROGRAMS) $(LOOP_SERVERS)
+EXERCISES = $(CURL_CLIENTS) $(SOCKET_CLIENTS) $(JSON_CLIENTS) \
+	$(SOCKET_PROGRAMS) $(LOOP_SERVERS)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
 HEADERS = $(wildcard lib/*.h)
 
@@ -65,6 +73,10 @@ $(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: $(SRC)/%.c $(CURL_LIB) $(HEADERS)
 $(addprefix $(O)/,$(JSON_CLIENTS)): $(O)/%: $(SRC)/%.c $(CURL_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) $(JSON_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(JSON_LIBS)
+
+$(addprefix $(O)/,$(SOCKET_CLIENTS)): $(O)/%: $(SRC)/%.c $(HTTP_LIB) $(HEADERS)
+	@mkdir -p $(O)
+	$(COMPILE) $(SSL_CFLAGS) -o $@ $< $(HTTP_LIB) $(LDFLAGS) $(SSL_LIBS)
 
 $(addprefix $(O)/,$(SOCKET_PROGRAMS)): $(O)/%: $(SRC)/%.c $(SOCK_LIB) $(HEADERS)
 	@mkdir -p $(O)

@@ -9,7 +9,8 @@ setup_file() {
 }
 
 setup() {
-	PROG=0-hbtn_status
+	# This file also tests 4-hbtn_status (a link to it): same contract.
+	PROG=$(basename "$BATS_TEST_FILENAME" .bats)
 	export NET_TIMEOUT=10
 }
 

@@ -1,0 +1,348 @@
+/*
+ * conn.c - a client connection that never waits past its deadline: the
+ * getaddrinfo() loop, a connect() bounded in time, reads and writes that
+ * wait with poll(), and TLS with OpenSSL (SNI, certificate and host name
+ * verification against the system's CAs, or SSL_CERT_FILE's).
+ *
+ * Every function returns -1 on failure after writing one line saying why
+ * in c->err: the caller prints it.
+ */
+#include <errno.h>
+#include <poll.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netdb.h>
+#include <sys/socket.h>
+#include <openssl/err.h>
+#include <openssl/ssl.h>
+#include <openssl/x509v3.h>
+
+#include "conn.h"
+#include "sock.h"
+
+/**
+ * conn_now - a clock in milliseconds that never jumps back
+ *
+ * Return: milliseconds since some fixed point.
+ */
+long conn_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec * 1000L + ts.tv_nsec / 1000000L);
+}
+
+/**
+ * conn_fail - write the reason of a failure
+ * @c: the connection
+ * @format: printf-style format of the reason
+ *
+ * Return: -1, so that callers can write "return (conn_fail(...));".
+ */
+int conn_fail(struct conn *c, const char *format, ...)
+{
+	va_list ap;
+
+	va_start(ap, format);
+	vsnprintf(c->err, c->err_size, format, ap);
+	va_end(ap);
+	return (-1);
+}
+
+/**
+ * conn_wait - wait until the socket is ready, or the deadline
+ * @c: the connection
+ * @events: POLLIN or POLLOUT
+ * @until: the deadline of this wait
+ *
+ * Return: 0 when ready, -1 on timeout (c->err says so).
+ */
+static int conn_wait(struct conn *c, short events, long until)
+{
+	struct pollfd p;
+	long left;
+	int n;
+
+	p.fd = c->fd;
+	p.events = events;
+	do {
+		left = until - conn_now();
+		if (left <= 0)
+			return (conn_fail(c, "timed out"));
+		n = poll(&p, 1, (int)left);
+	} while (n < 0 && errno == EINTR);
+	return (n > 0 ? 0 : conn_fail(c, "timed out"));
+}
+
+/**
+ * try_address - connect to one address, waiting at most until @until
+ * @c: the connection (c->fd is set on success)
+ * @ai: the address
+ * @until: the deadline of this attempt
+ *
+ * Return: 0 on success, -1 on failure (errno says why).
+ */
+static int try_address(struct conn *c, const struct addrinfo *ai, long until)
+{
+	int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+	int err = 0;
+	socklen_t len = sizeof(err);
+
+	if (fd < 0 || sock_nonblock(fd) != 0)
+		goto fail;
+	c->fd = fd;
+	if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0)
+	{
+		if (errno != EINPROGRESS)
+			goto fail;
+		if (conn_wait(c, POLLOUT, until) != 0)
+		{
+			errno = ETIMEDOUT;
+			goto fail;
+		}
+		getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+		if (err != 0)
+		{
+			errno = err;
+			goto fail;
+		}
+	}
+	return (0);
+fail:
+	err = errno;
+	if (fd >= 0)
+		close(fd);
+	c->fd = -1;
+	errno = err;
+	return (-1);
+}
+
+/**
+ * conn_open - connect to @host:@port, trying each of its addresses
+ * @c: the connection to fill in (c->deadline, c->err must be set)
+ * @host: a name, an IPv4 or an IPv6 address
+ * @port: the port, as text
+ * @connect_ms: how long connecting may take
+ *
+ * Return: 0 on success, -1 on failure.
+ */
+int conn_open(struct conn *c, const char *host, const char *port,
+	      long connect_ms)
+{
+	struct addrinfo hints, *res, *ai;
+	long until = conn_now() + connect_ms;
+	int rc;
+
+	c->fd = -1;
+	c->ctx = NULL;
+	c->ssl = NULL;
+	if (until > c->deadline)
+		until = c->deadline;
+	memset(&hints, 0, sizeof(hints));
+	hints.ai_family = AF_UNSPEC;
+	hints.ai_socktype = SOCK_STREAM;
+	rc = getaddrinfo(host, port, &hints, &res);
+	if (rc != 0)
+		return (conn_fail(c, "cannot resolve %s: %s", host,
+				  gai_strerror(rc)));
+	for (ai = res; ai != NULL && c->fd < 0; ai = ai->ai_next)
+		try_address(c, ai, until);
+	freeaddrinfo(res);
+	if (c->fd < 0)
+		return (conn_fail(c, "cannot connect to %s port %s: %s", host,
+				  port, errno == ETIMEDOUT ? "timed out" :
+				  strerror(errno)));
+	return (0);
+}
+
+/**
+ * tls_error - describe why a TLS handshake failed
+ * @c: the connection
+ * @host: the server's name
+ *
+ * Return: -1.
+ */
+static int tls_error(struct conn *c, const char *host)
+{
+	long verify = SSL_get_verify_result(c->ssl);
+	unsigned long e = ERR_get_error();
+
+	ERR_clear_error();
+	if (verify != X509_V_OK)
+		return (conn_fail(c, "TLS: certificate of %s not trusted: %s",
+				  host, X509_verify_cert_error_string(verify)));
+	if (e != 0)
+		return (conn_fail(c, "TLS handshake with %s failed: %s", host,
+				  ERR_reason_error_string(e)));
+	return (conn_fail(c, "TLS handshake with %s failed", host));
+}
+
+/**
+ * tls_setup - make the TLS session: trusted CAs, SNI, host name check
+ * @c: the connection
+ * @host: the name (or address) the certificate must be for
+ *
+ * Return: 0 on success, -1 on failure.
+ */
+static int tls_setup(struct conn *c, const char *host)
+{
+	unsigned char addr[16];
+	int is_ip = inet_pton(AF_INET, host, addr) == 1 ||
+		    inet_pton(AF_INET6, host, addr) == 1;
+
+	c->ctx = SSL_CTX_new(TLS_client_method());
+	if (c->ctx == NULL)
+		return (conn_fail(c, "TLS: out of memory"));
+	/* The system's CAs; OpenSSL reads SSL_CERT_FILE itself if set. */
+	SSL_CTX_set_default_verify_paths(c->ctx);
+	SSL_CTX_set_verify(c->ctx, SSL_VERIFY_PEER, NULL);
+	c->ssl = SSL_new(c->ctx);
+	if (c->ssl == NULL || SSL_set_fd(c->ssl, c->fd) != 1)
+		return (conn_fail(c, "TLS: out of memory"));
+	if (is_ip)
+		X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(c->ssl), host);
+	else if (SSL_set_tlsext_host_name(c->ssl, host) != 1 ||
+		 SSL_set1_host(c->ssl, host) != 1)
+		return (conn_fail(c, "TLS: bad host name %s", host));
+	return (0);
+}
+
+/**
+ * conn_start_tls - the TLS handshake, with certificate verification
+ * @c: a connected conn
+ * @host: the name (or address) the certificate must be for
+ *
+ * Return: 0 on success, -1 on failure.
+ */
+int conn_start_tls(struct conn *c, const char *host)
+{
+	int rc, why;
+
+	if (tls_setup(c, host) != 0)
+		return (-1);
+	while ((rc = SSL_connect(c->ssl)) != 1)
+	{
+		why = SSL_get_error(c->ssl, rc);
+		if (why == SSL_ERROR_WANT_READ)
+			rc = conn_wait(c, POLLIN, c->deadline);
+		else if (why == SSL_ERROR_WANT_WRITE)
+			rc = conn_wait(c, POLLOUT, c->deadline);
+		else
+			return (tls_error(c, host));
+		if (rc != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/**
+ * conn_read - read what has arrived, waiting for something if need be
+ * @c: the connection
+ * @buf: where to put it
+ * @n: at most this many bytes
+ *
+ * Return: the number of bytes read, 0 at the end of the stream, -1 on
+ * failure.
+ */
+ssize_t conn_read(struct conn *c, void *buf, size_t n)
+{
+	ssize_t got;
+	int why;
+
+	for (;;)
+	{
+		if (c->ssl == NULL)
+		{
+			got = recv(c->fd, buf, n, 0);
+			if (got >= 0)
+				return (got);
+			if (errno != EAGAIN && errno != EINTR)
+				return (conn_fail(c, "cannot read: %s",
+						  strerror(errno)));
+			why = SSL_ERROR_WANT_READ;
+		}
+		else
+		{
+			got = SSL_read(c->ssl, buf, n > 65536 ? 65536 : n);
+			if (got > 0)
+				return (got);
+			why = SSL_get_error(c->ssl, got);
+			/* Closed, with or without close_notify: the end. */
+			if (why == SSL_ERROR_ZERO_RETURN ||
+			    (why == SSL_ERROR_SYSCALL && ERR_peek_error() == 0))
+				return (0);
+		}
+		if (why != SSL_ERROR_WANT_READ && why != SSL_ERROR_WANT_WRITE)
+			return (conn_fail(c, "TLS: cannot read: %s",
+					  ERR_reason_error_string(
+						  ERR_get_error())));
+		if (conn_wait(c, why == SSL_ERROR_WANT_READ ? POLLIN : POLLOUT,
+			      c->deadline) != 0)
+			return (-1);
+	}
+}
+
+/**
+ * conn_write - send all of @buf, however many writes it takes
+ * @c: the connection
+ * @buf: the bytes
+ * @n: how many
+ *
+ * Return: 0 on success, -1 on failure.
+ */
+int conn_write(struct conn *c, const void *buf, size_t n)
+{
+	const char *p = buf;
+	ssize_t sent;
+	int why = SSL_ERROR_WANT_WRITE;
+
+	while (n > 0)
+	{
+		if (c->ssl == NULL)
+		{
+			sent = send(c->fd, p, n, MSG_NOSIGNAL);
+			if (sent < 0 && errno != EAGAIN && errno != EINTR)
+				return (conn_fail(c, "cannot send: %s",
+						  strerror(errno)));
+		}
+		else
+		{
+			sent = SSL_write(c->ssl, p, n > 65536 ? 65536 : n);
+			why = sent > 0 ? 0 : SSL_get_error(c->ssl, sent);
+			if (sent <= 0 && why != SSL_ERROR_WANT_READ &&
+			    why != SSL_ERROR_WANT_WRITE)
+				return (conn_fail(c, "TLS: cannot send"));
+		}
+		if (sent > 0)
+		{
+			p += sent;
+			n -= sent;
+		}
+		else if (conn_wait(c, why == SSL_ERROR_WANT_READ ? POLLIN :
+				   POLLOUT, c->deadline) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/**
+ * conn_close - close the connection and free its TLS state
+ * @c: the connection
+ */
+void conn_close(struct conn *c)
+{
+	if (c->ssl != NULL)
+		SSL_free(c->ssl);
+	if (c->ctx != NULL)
+		SSL_CTX_free(c->ctx);
+	if (c->fd >= 0)
+		close(c->fd);
+	c->ssl = NULL;
+	c->ctx = NULL;
+	c->fd = -1;
+}

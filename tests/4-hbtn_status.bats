@@ -1,0 +1,1 @@
+0-hbtn_status.bats
