@@ -36,7 +36,7 @@ JSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl libcjson)
 JSON_LIBS = $(shell $(PKG_CONFIG) --libs libcurl libcjson)
 
 # The same HTTP exchanges as the libcurl clients, by hand over a socket.
-SOCKET_CLIENTS = 4-hbtn_status
+SOCKET_CLIENTS = 4-hbtn_status 5-hbtn_header 6-post_email 7-error_code
 HTTP_LIB = lib/http.c lib/conn.c lib/url.c lib/sock.c lib/buf.c lib/out.c \
 	lib/timeout.c
 SSL_CFLAGS = $(shell $(PKG_CONFIG) --cflags openssl)

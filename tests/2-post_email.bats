@@ -9,7 +9,8 @@ setup_file() {
 }
 
 setup() {
-	PROG=2-post_email
+	# This file also tests 6-post_email (a link to it): same contract.
+	PROG=$(basename "$BATS_TEST_FILENAME" .bats)
 	export NET_TIMEOUT=10
 }
 

@@ -9,7 +9,8 @@ setup_file() {
 }
 
 setup() {
-	PROG=3-error_code
+	# This file also tests 7-error_code (a link to it): same contract.
+	PROG=$(basename "$BATS_TEST_FILENAME" .bats)
 	export NET_TIMEOUT=10
 }
 

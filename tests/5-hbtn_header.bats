@@ -1,0 +1,1 @@
+1-hbtn_header.bats

@@ -1,0 +1,1 @@
+2-post_email.bats

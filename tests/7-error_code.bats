@@ -1,0 +1,1 @@
+3-error_code.bats
