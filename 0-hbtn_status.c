@@ -41,19 +41,17 @@
 static int fetch(CURL *curl, const char *url, struct buf *body,
 		 const char *errbuf)
 {
-	CURLcode rc;
 	long status = 0;
 
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	/* Collect the body in memory instead of letting libcurl print it. */
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	rc = curl_easy_perform(curl);
-	if (rc != CURLE_OK)
-	{
-		easy_report(NAME, rc, errbuf);
+	/* curl_easy_perform(), plus checks for broken responses that
+	 * libcurl lets through (see lib/easy.c).
+	 */
+	if (easy_perform(curl, NAME, errbuf) != 0)
 		return (1);
-	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status >= 400)
 	{

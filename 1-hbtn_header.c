@@ -52,16 +52,14 @@ static size_t discard(char *ptr, size_t size, size_t nmemb, void *userdata)
 static int print_header(CURL *curl, const char *url, const char *errbuf)
 {
 	struct curl_header *header;
-	CURLcode rc;
 
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
-	rc = curl_easy_perform(curl);
-	if (rc != CURLE_OK)
-	{
-		easy_report(NAME, rc, errbuf);
+	/* curl_easy_perform(), plus checks for broken responses that
+	 * libcurl lets through (see lib/easy.c).
+	 */
+	if (easy_perform(curl, NAME, errbuf) != 0)
 		return (1);
-	}
 	/* Index 0 of the headers of the last request (-1): after redirects,
 	 * that is the final response.
 	 */

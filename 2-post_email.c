@@ -62,8 +62,8 @@ static int post(CURL *curl, const char *url, const char *email,
 		struct buf *answer, const char *errbuf)
 {
 	char *form = form_body(curl, email);
-	CURLcode rc;
 	long status = 0;
+	int failed;
 
 	if (form == NULL)
 	{
@@ -77,13 +77,13 @@ static int post(CURL *curl, const char *url, const char *email,
 	curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, answer);
-	rc = curl_easy_perform(curl);
+	/* curl_easy_perform(), plus checks for broken responses that
+	 * libcurl lets through (see lib/easy.c).
+	 */
+	failed = easy_perform(curl, NAME, errbuf);
 	free(form);
-	if (rc != CURLE_OK)
-	{
-		easy_report(NAME, rc, errbuf);
+	if (failed)
 		return (1);
-	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status >= 400)
 	{

@@ -38,17 +38,15 @@
 static int fetch(CURL *curl, const char *url, struct buf *body,
 		 long *status, const char *errbuf)
 {
-	CURLcode rc;
 
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	rc = curl_easy_perform(curl);
-	if (rc != CURLE_OK)
-	{
-		easy_report(NAME, rc, errbuf);
+	/* curl_easy_perform(), plus checks for broken responses that
+	 * libcurl lets through (see lib/easy.c).
+	 */
+	if (easy_perform(curl, NAME, errbuf) != 0)
 		return (1);
-	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, status);
 	return (0);
 }

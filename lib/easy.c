@@ -113,6 +113,68 @@ void easy_report(const char *name, CURLcode rc, const char *errbuf)
 }
 
 /**
+ * on_header - note whether the last header block came to its end
+ * @line: one header line (or status line) as received
+ * @size: always 1
+ * @n: its length
+ * @ended: set to 1 by the empty line that ends a block, 0 by a status line
+ *
+ * Return: @n, to go on.
+ */
+static size_t on_header(char *line, size_t size, size_t n, void *ended)
+{
+	(void)size;
+	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0)
+		*(int *)ended = 0;
+	else if ((n == 2 && line[0] == '\r') || (n == 1 && line[0] == '\n'))
+		*(int *)ended = 1;
+	return (n);
+}
+
+/**
+ * easy_perform - curl_easy_perform(), plus the checks libcurl leaves out
+ * @curl: a handle from easy_open(), ready to go
+ * @name: the program's name, for messages
+ * @errbuf: the handle's error buffer
+ *
+ * libcurl 7.88 accepts a response whose connection closed in the middle
+ * of its headers (as if it were complete, with an empty body), and a
+ * redirect without a Location header (as a final answer). Both are broken
+ * responses: they are reported as failures here.
+ *
+ * Return: 0 on success, 1 on failure (the reason has been printed).
+ */
+int easy_perform(CURL *curl, const char *name, const char *errbuf)
+{
+	CURLcode rc;
+	long status = 0;
+	char *location = NULL;
+	int ended = 0;
+
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &ended);
+	rc = curl_easy_perform(curl);
+	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, NULL);
+	curl_easy_setopt(curl, CURLOPT_HEADERDATA, NULL);
+	if (rc != CURLE_OK)
+	{
+		easy_report(name, rc, errbuf);
+		return (1);
+	}
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);
+	if (!ended)
+		fprintf(stderr, "%s: the response ended in its headers\n", name);
+	else if ((status == 301 || status == 302 || status == 303 ||
+		  status == 307 || status == 308) && location == NULL)
+		fprintf(stderr, "%s: a %ld redirect without a Location header\n",
+			name, status);
+	else
+		return (0);
+	return (1);
+}
+
+/**
  * easy_fetch - perform the request set up on @curl, keeping the body
  * @curl: a handle from easy_open(), with its URL (and method) set
  * @name: the program's name, for messages
@@ -128,18 +190,13 @@ void easy_report(const char *name, CURLcode rc, const char *errbuf)
 long easy_fetch(CURL *curl, const char *name, const char *errbuf,
 		struct buf *body)
 {
-	CURLcode rc;
 	long status = -1;
 
 	buf_free(body);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	rc = curl_easy_perform(curl);
-	if (rc != CURLE_OK)
-	{
-		easy_report(name, rc, errbuf);
+	if (easy_perform(curl, name, errbuf) != 0)
 		return (-1);
-	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	return (status);
 }

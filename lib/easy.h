@@ -7,6 +7,7 @@
 
 CURL *easy_open(const char *name, char *errbuf);
 void easy_report(const char *name, CURLcode rc, const char *errbuf);
+int easy_perform(CURL *curl, const char *name, const char *errbuf);
 long easy_fetch(CURL *curl, const char *name, const char *errbuf,
 		struct buf *body);
 const char *easy_env_url(const char *env, const char *fallback);

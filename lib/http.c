@@ -578,7 +578,7 @@ static int exchange(struct conn *c, const struct http_request *req,
  * @url: the current URL, replaced by the redirect's target
  * @res: the response
  *
- * A 3xx without Location is a final answer, as it is to libcurl.
+ * A redirect without a Location is a broken response: an error.
  *
  * Return: 1 to follow, 0 if @res is the final response, -1 on failure.
  */
@@ -594,7 +594,8 @@ static int next_request(struct conn *c, struct http_request *req, char *url,
 		return (0);
 	value = http_header(res, "Location", &len);
 	if (value == NULL)
-		return (0);
+		return (conn_fail(c, "a %d redirect without a Location header",
+				  s));
 	if (len >= sizeof(location))
 		return (conn_fail(c, "a redirect to a URL that is too long"));
 	sprintf(location, "%.*s", (int)len, value);
