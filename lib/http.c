@@ -340,9 +340,11 @@ static int read_chunked(struct reader *r, struct buf *body)
 			break;
 		errno = 0;
 		size = strtoul(line, &stop, 16);
-		if (!isxdigit((unsigned char)line[0]) || errno != 0 ||
+		if (!isxdigit((unsigned char)line[0]) ||
 		    (*stop != '\0' && *stop != ';' && *stop != ' '))
 			return (conn_fail(r->c, BAD_CHUNK));
+		if (errno != 0)
+			return (conn_fail(r->c, "a chunk size too large"));
 		if (size > BUF_MAX_SIZE - body->len)
 			return (conn_fail(r->c, "the body is larger than"
 					  " %lu MiB", BUF_MAX_SIZE >> 20));

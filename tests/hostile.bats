@@ -1,0 +1,210 @@
+#!/usr/bin/env bats
+# The hostile-server suite: every HTTP client exercise (0-7) against every
+# broken response in servers/faults.py and every bad TLS certificate.
+# Each client must fail with exit status 1, print nothing on stdout, and
+# print exactly one line on stderr, "NAME: reason", naming the problem.
+# libcurl's clients (0-3) and the socket ones (4-7) word reasons
+# differently: each test gives both.
+
+load helper
+
+CLIENTS=(0-hbtn_status 1-hbtn_header 2-post_email 3-error_code
+	4-hbtn_status 5-hbtn_header 6-post_email 7-error_code)
+
+setup_file() {
+	make_certs
+	start_mock mock
+	start_mock wronghost --tls-cert "$CERTS/wrong-host.pem" \
+		--tls-key "$CERTS/wrong-host.key"
+	start_mock expired --tls-cert "$CERTS/expired.pem" \
+		--tls-key "$CERTS/expired.key"
+	start_mock selfsigned --tls-cert "$CERTS/self-signed.pem" \
+		--tls-key "$CERTS/self-signed.key"
+}
+
+setup() {
+	# The slow faults (silent, drip) are cut short.
+	export NET_TIMEOUT=2 SSL_CERT_FILE="$CERTS/ca.pem"
+}
+
+# run_client NAME URL: run one client on URL (2 and 6 also get an email).
+run_client() {
+	local args=("$2")
+	[[ "$1" == [26]-* ]] && args+=("x@y.z")
+	run --separate-stderr "$(prog "$1")" "${args[@]}"
+}
+
+# check_all URL CURL SOCKET: every client fails on URL with a reason
+# matching CURL (clients 0-3) or SOCKET (clients 4-7), regular expressions
+# for what follows "NAME: ".
+check_all() {
+	local p reason
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p $1"
+		run_client "$p" "$1"
+		reason=$2
+		[[ "${p%%-*}" -ge 4 ]] && reason=$3
+		assert_failure 1
+		assert_output ""
+		assert_stderr_line "^$p: $reason"
+	done
+}
+
+# check_fault NAME CURL SOCKET: check_all on /fault/NAME.
+check_fault() {
+	check_all "$MOCK_URL/fault/$1" "$2" "$3"
+}
+
+@test "close: the connection closes without an answer" {
+	check_fault close "Server returned nothing" \
+		"the server closed the connection without answering$"
+}
+
+@test "garbage: no status line" {
+	check_fault garbage "Unsupported protocol \(Received HTTP/0.9" \
+		"not an HTTP/1.x status line: \"SPLORK 12 what\"$"
+}
+
+@test "http09: a body without status line or headers" {
+	check_fault http09 "Unsupported protocol \(Received HTTP/0.9" \
+		"the response ended in its status line$"
+}
+
+@test "bad-version: HTTP/9.1" {
+	check_fault bad-version "Unsupported protocol \(Unsupported HTTP version" \
+		"not an HTTP/1.x status line: \"HTTP/9.1 200 OK\"$"
+}
+
+@test "bad-status: a status code that is not a number" {
+	check_fault bad-status "Unsupported protocol \(Unsupported response code" \
+		"not an HTTP/1.x status line: \"HTTP/1.1 2x0 OK\"$"
+}
+
+@test "negative-length: Content-Length: -5" {
+	check_fault negative-length "Weird server reply \(Invalid Content-Length" \
+		"an invalid Content-Length$"
+}
+
+@test "bad-length: Content-Length: two" {
+	check_fault bad-length "Weird server reply \(Invalid Content-Length" \
+		"an invalid Content-Length$"
+}
+
+@test "conflicting-length: two different Content-Length headers" {
+	check_fault conflicting-length "Transferred a partial file" \
+		"conflicting Content-Length headers$"
+}
+
+@test "short-body: a body shorter than announced" {
+	check_fault short-body "Transferred a partial file" \
+		"the body is shorter than its Content-Length \(10 of 100 bytes\)$"
+}
+
+@test "bad-chunk: a chunk size that is not hexadecimal" {
+	check_fault bad-chunk "Failure when receiving data from the peer \(Illegal or missing hexadecimal sequence in chunked-encoding\)$" \
+		"an invalid chunk size$"
+}
+
+@test "chunk-overflow: a chunk size beyond 64 bits" {
+	check_fault chunk-overflow "Failure when receiving data from the peer \(Too long hexadecimal number in chunked-encoding\)$" \
+		"a chunk size too large$"
+}
+
+@test "missing-final-chunk: the chunks end without the last one" {
+	check_fault missing-final-chunk "Transferred a partial file" \
+		"the chunked body ended before its last chunk$"
+}
+
+@test "no-colon: a header line without a colon" {
+	check_fault no-colon "Weird server reply \(Header without colon\)$" \
+		"a header line without a name and a colon: \"This line has no colon\"$"
+}
+
+@test "big-header: one header of 1 MiB" {
+	# libcurl 7.88 says "Out of memory"; later versions say "Too large
+	# response headers".
+	check_fault big-header "(Out of memory|.*Too large response headers)" \
+		"the response's headers are larger than 64 KiB$"
+}
+
+@test "endless-headers: header lines without end" {
+	check_fault endless-headers "(Out of memory|.*Too large response headers)" \
+		"the response's headers are larger than 64 KiB$"
+}
+
+@test "nul-header: a NUL byte in a header" {
+	check_fault nul-header "Weird server reply \(Nul byte in header\)$" \
+		"a NUL byte in the headers$"
+}
+
+@test "mid-headers: the connection closes in the middle of the headers" {
+	check_fault mid-headers "the response ended in its headers$" \
+		"the response ended in its headers$"
+}
+
+@test "silent: a server that never answers" {
+	check_fault silent "Timeout was reached" "timed out$"
+}
+
+@test "drip: one byte per second, beyond NET_TIMEOUT" {
+	check_fault drip "Timeout was reached" "timed out$"
+}
+
+@test "redirect-loop: a redirect to itself" {
+	check_fault redirect-loop "Number of redirects hit maximum amount" \
+		"too many redirects \(more than 10\)$"
+}
+
+@test "redirect-file: a redirect to file:///etc/passwd" {
+	check_fault redirect-file "Unsupported protocol \(Protocol \"file\" not supported" \
+		"a redirect to a URL that is not http:// or https://: file:///etc/passwd$"
+}
+
+@test "redirect-no-location: a 302 without Location" {
+	check_fault redirect-no-location \
+		"a 302 redirect without a Location header$" \
+		"a 302 redirect without a Location header$"
+}
+
+@test "huge-body: a body of 100 GiB" {
+	check_fault huge-body "Maximum file size exceeded$" \
+		"the body is larger than 64 MiB$"
+}
+
+@test "TLS: a certificate for another host name" {
+	check_all "$WRONGHOST_URL/status" \
+		"SSL peer certificate or SSH remote key was not OK \(SSL: no alternative certificate subject name matches target host name '127.0.0.1'\)$" \
+		"TLS: certificate of 127.0.0.1 not trusted: IP address mismatch$"
+}
+
+@test "TLS: an expired certificate" {
+	check_all "$EXPIRED_URL/status" \
+		"SSL peer certificate or SSH remote key was not OK \(SSL certificate problem: certificate has expired\)$" \
+		"TLS: certificate of 127.0.0.1 not trusted: certificate has expired$"
+}
+
+@test "TLS: a self-signed certificate" {
+	check_all "$SELFSIGNED_URL/status" \
+		"SSL peer certificate or SSH remote key was not OK \(SSL certificate problem: self.signed certificate\)$" \
+		"TLS: certificate of 127.0.0.1 not trusted: self.signed certificate$"
+}
+
+@test "no-reason: a status line without reason phrase is accepted by all" {
+	local p
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p"
+		run_client "$p" "$MOCK_URL/fault/no-reason"
+		assert_success
+		assert_stderr ""
+	done
+}
+
+@test "no-request-id: the header clients (1, 5) say it is missing" {
+	local p
+	for p in 1-hbtn_header 5-hbtn_header; do
+		run_client "$p" "$MOCK_URL/fault/no-request-id"
+		assert_failure 1
+		assert_output ""
+		assert_stderr "$p: no X-Request-Id header in the response"
+	done
+}
