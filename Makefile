@@ -62,7 +62,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no
 
 .PHONY: all deps check test compat sanitize memcheck demo clean grade \
-	grade-test print-exercises
+	grade-test print-exercises fuzz
 
 all: $(PROGRAMS)
 
@@ -133,6 +133,32 @@ grade: deps
 # Test the grader on the broken solutions in grading/broken/.
 grade-test: deps
 	bats $(BATS_FLAGS) grading/tests
+
+# libFuzzer harnesses (fuzz/*_fuzz.c), each run FUZZ_SECONDS from the
+# seeds in fuzz/corpus/NAME/; what they find lands in build/fuzz/.
+FUZZ_SECONDS ?= 30
+FUZZERS = url response
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	-fno-sanitize-recover=all
+
+fuzz:
+	@scripts/install-deps clang
+	@scripts/install-deps libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
+	@mkdir -p build/fuzz
+	clang $(FUZZ_FLAGS) -I. -o build/fuzz/url_fuzz fuzz/url_fuzz.c lib/url.c
+	clang $(FUZZ_FLAGS) -I. $(SSL_CFLAGS) -o build/fuzz/response_fuzz \
+		fuzz/response_fuzz.c $(HTTP_LIB) $(SSL_LIBS)
+	@for f in $(FUZZERS); do \
+		mkdir -p build/fuzz/corpus-$$f && \
+		echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \
+		if ! build/fuzz/$${f}_fuzz -max_total_time=$(FUZZ_SECONDS) \
+			-artifact_prefix=build/fuzz/$$f- -print_final_stats=1 \
+			build/fuzz/corpus-$$f fuzz/corpus/$$f \
+			>build/fuzz/$$f.log 2>&1; then \
+			tail -n 40 build/fuzz/$$f.log; exit 1; \
+		fi; \
+		grep "^stat::number_of_executed_units" build/fuzz/$$f.log; \
+	done
 
 print-exercises:
 	@echo $(EXERCISES)

@@ -217,9 +217,12 @@ static int read_head(struct reader *r, struct http_response *res)
 const char *http_header(const struct http_response *res, const char *name,
 			size_t *len)
 {
-	const char *p = res->headers.data, *end = p + res->headers.len;
+	const char *p = res->headers.data, *end;
 	size_t n = strlen(name);
 
+	if (p == NULL)
+		return (NULL);
+	end = p + res->headers.len;
 	while (p != NULL && p < end)
 	{
 		if (strncasecmp(p, name, n) == 0 && p[n] == ':')
@@ -248,11 +251,14 @@ const char *http_header(const struct http_response *res, const char *name,
 static int content_length(struct reader *r, const struct http_response *res,
 			  long *length)
 {
-	const char *p = res->headers.data, *end = p + res->headers.len;
+	const char *p = res->headers.data, *end;
 	long value;
 	char *stop;
 
 	*length = -1;
+	if (p == NULL)
+		return (0);
+	end = p + res->headers.len;
 	for (; p != NULL && p < end; p = strchr(p, '\n'), p = p ? p + 1 : p)
 	{
 		if (strncasecmp(p, "Content-Length:", 15) != 0)
@@ -406,6 +412,29 @@ static int read_body(struct reader *r, const char *method,
 }
 
 /**
+ * http_read_response - read a whole response from a connection
+ * @c: the connection (at the start of a response)
+ * @method: the request's method (a HEAD response has no body)
+ * @res: where the status, headers and body go
+ *
+ * Return: 0 on success, -1 on failure (c->err says why).
+ */
+int http_read_response(struct conn *c, const char *method,
+		       struct http_response *res)
+{
+	struct reader r;
+	int rc;
+
+	memset(&r, 0, sizeof(r));
+	r.c = c;
+	rc = read_head(&r, res);
+	if (rc == 0)
+		rc = read_body(&r, method, res);
+	buf_free(&r.data);
+	return (rc);
+}
+
+/**
  * proxy_for - the proxy to use for a URL, from https_proxy or http_proxy
  * @u: the URL
  * @proxy: where the proxy's URL is parsed to
@@ -547,15 +576,12 @@ static int send_request(struct conn *c, const struct http_request *req,
 static int exchange(struct conn *c, const struct http_request *req,
 		    const char *url, struct http_response *res)
 {
-	struct reader r;
 	struct url u;
 	const char *why;
 	int absolute, rc;
 
 	if (url_parse(url, &u, &why) != 0)
 		return (conn_fail(c, "%s: %s", why, url));
-	memset(&r, 0, sizeof(r));
-	r.c = c;
 	c->fd = -1;
 	c->ctx = NULL;
 	c->ssl = NULL;
@@ -565,10 +591,7 @@ static int exchange(struct conn *c, const struct http_request *req,
 	if (rc == 0)
 		rc = send_request(c, req, url, &u, absolute);
 	if (rc == 0)
-		rc = read_head(&r, res);
-	if (rc == 0)
-		rc = read_body(&r, req->method, res);
-	buf_free(&r.data);
+		rc = http_read_response(c, req->method, res);
 	conn_close(c);
 	return (rc);
 }

@@ -42,8 +42,12 @@ struct http_response
 	struct buf body;
 };
 
+struct conn;
+
 int http_fetch(const struct http_request *req, struct http_response *res,
 	       char *err, size_t err_size);
+int http_read_response(struct conn *c, const char *method,
+		       struct http_response *res);
 const char *http_header(const struct http_response *res, const char *name,
 			size_t *len);
 void http_response_free(struct http_response *res);

@@ -3,8 +3,9 @@
 Each function gets the request handler `h` and writes whatever it likes on
 the connection with h.raw(). A good client meets every one of these with a
 one-line error and a non-zero exit status, in bounded time, and never
-crashes or hangs. The one exception is "no-reason": a status line without
-a reason phrase is legal enough that every real client accepts it.
+crashes or hangs. The exceptions are "no-reason" (a status line without a
+reason phrase) and "no-headers" (a response without any header): both are
+legal, and every real client accepts them.
 """
 
 import time
@@ -31,6 +32,12 @@ def no_reason(h):
     """A status line without a reason phrase (accepted by real clients)."""
     h.raw(b"HTTP/1.1 200\r\nX-Request-Id: no-reason\r\n"
           b"Content-Length: 2\r\n\r\nOK")
+
+
+def no_headers(h):
+    """A valid HTTP/1.0 response with no header at all, ended by closing
+    (accepted by real clients; found by fuzzing lib/http.c)."""
+    h.raw(b"HTTP/1.0 200 OK\r\n\r\nuntil the end")
 
 
 def no_request_id(h):

@@ -199,6 +199,25 @@ check_fault() {
 	done
 }
 
+@test "no-headers: a response without any header is accepted by all" {
+	local p
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p"
+		run_client "$p" "$MOCK_URL/fault/no-headers"
+		case $p in
+		[15]-*)
+			assert_failure 1
+			assert_stderr "$p: no X-Request-Id header in the response" ;;
+		[04]-*)
+			assert_success
+			assert_output $'Body response:\n\t- length: 13\n\t- content: until the end' ;;
+		*)
+			assert_success
+			assert_output "until the end" ;;
+		esac
+	done
+}
+
 @test "no-request-id: the header clients (1, 5) say it is missing" {
 	local p
 	for p in 1-hbtn_header 5-hbtn_header; do
