@@ -4,8 +4,9 @@ Each function gets the request handler `h` and writes whatever it likes on
 the connection with h.raw(). A good client meets every one of these with a
 one-line error and a non-zero exit status, in bounded time, and never
 crashes or hangs. The exceptions are "no-reason" (a status line without a
-reason phrase) and "no-headers" (a response without any header): both are
-legal, and every real client accepts them.
+reason phrase), "no-headers" (a response without any header) and
+"chunk-extensions" (chunks with extensions, then a trailer): all legal,
+and every real client accepts them.
 """
 
 import time
@@ -38,6 +39,14 @@ def no_headers(h):
     """A valid HTTP/1.0 response with no header at all, ended by closing
     (accepted by real clients; found by fuzzing lib/http.c)."""
     h.raw(b"HTTP/1.0 200 OK\r\n\r\nuntil the end")
+
+
+def chunk_extensions(h):
+    """A valid chunked body with chunk extensions and a trailer (accepted
+    by real clients)."""
+    h.raw(OK_HEAD + b"X-Request-Id: chunks\r\nTransfer-Encoding: chunked\r\n\r\n"
+          b"4;name=value\r\nThis\r\nb ; x=\"y\"\r\n is chunked\r\n"
+          b"0\r\nX-Trailer: yes\r\n\r\n")
 
 
 def no_request_id(h):

@@ -218,6 +218,45 @@ check_fault() {
 	done
 }
 
+@test "chunk-extensions: chunk extensions and a trailer are accepted by all" {
+	local p
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p"
+		run_client "$p" "$MOCK_URL/fault/chunk-extensions"
+		assert_success
+		case $p in
+		[15]-*) assert_output "chunks" ;;
+		[04]-*) assert_output $'Body response:\n\t- length: 15\n\t- content: This is chunked' ;;
+		*) assert_output "This is chunked" ;;
+		esac
+	done
+}
+
+@test "the socket clients (4-7) refuse URLs they cannot use" {
+	local p url
+	for p in 4-hbtn_status 5-hbtn_header 6-post_email 7-error_code; do
+		for url in "ftp://127.0.0.1/" "http://user:pw@127.0.0.1/" \
+			"http://127.0.0.1:99999/" "http://[zz]/" "not a URL" \
+			"http://127.0.0.1/a b"; do
+			echo "# $p $url"
+			run_client "$p" "$url"
+			assert_failure 1
+			assert_output ""
+			assert_stderr_line "^$p: (not an http:// or https:// URL|user names and passwords are refused|bad port|bad IPv6 address|a space or a control character): "
+		done
+	done
+}
+
+@test "an IPv6 literal is understood: [::1] is tried, and refused" {
+	local p port
+	port=$(free_port)
+	for p in 4-hbtn_status 7-error_code; do
+		run_client "$p" "http://[::1]:$port/"
+		assert_failure 1
+		assert_stderr_line "^$p: cannot connect to ::1 port $port: (Connection refused|Cannot assign requested address|Network is unreachable|Address family not supported by protocol)$"
+	done
+}
+
 @test "no-request-id: the header clients (1, 5) say it is missing" {
 	local p
 	for p in 1-hbtn_header 5-hbtn_header; do
