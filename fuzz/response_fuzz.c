@@ -14,6 +14,7 @@
 #include "../lib/conn.h"
 #include "../lib/http.h"
 #include "../lib/sock.h"
+#include "../lib/timeout.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -33,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.fd = sv[0];
 	c.err = err;
 	c.err_size = sizeof(err);
-	c.deadline = conn_now() + 1000;
+	c.deadline = timeout_now_ms() + 1000;
 	sock_nonblock(c.fd);
 	if (http_read_response(&c, "GET", &res) != 0 && err[0] == '\0')
 		__builtin_trap();

@@ -12,7 +12,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -23,19 +22,7 @@
 
 #include "conn.h"
 #include "sock.h"
-
-/**
- * conn_now - a clock in milliseconds that never jumps back
- *
- * Return: milliseconds since some fixed point.
- */
-long conn_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec * 1000L + ts.tv_nsec / 1000000L);
-}
+#include "timeout.h"
 
 /**
  * conn_fail - write the reason of a failure
@@ -71,7 +58,7 @@ static int conn_wait(struct conn *c, short events, long until)
 	p.fd = c->fd;
 	p.events = events;
 	do {
-		left = until - conn_now();
+		left = until - timeout_now_ms();
 		if (left <= 0)
 			return (conn_fail(c, "timed out"));
 		n = poll(&p, 1, (int)left);
@@ -135,7 +122,7 @@ int conn_open(struct conn *c, const char *host, const char *port,
 	      long connect_ms)
 {
 	struct addrinfo hints, *res, *ai;
-	long until = conn_now() + connect_ms;
+	long until = timeout_now_ms() + connect_ms;
 	int rc;
 
 	c->fd = -1;

@@ -9,7 +9,7 @@
  * @fd: the socket (non-blocking)
  * @ctx: the TLS settings, or NULL for plain TCP
  * @ssl: the TLS session, or NULL for plain TCP
- * @deadline: when everything must be over (conn_now() milliseconds)
+ * @deadline: when everything must be over (timeout_now_ms() milliseconds)
  * @err: where the reason of a failure is written
  * @err_size: the size of @err
  */
@@ -23,7 +23,6 @@ struct conn
 	size_t err_size;
 };
 
-long conn_now(void);
 int conn_fail(struct conn *c, const char *format, ...);
 int conn_open(struct conn *c, const char *host, const char *port,
 	      long connect_ms);

@@ -506,7 +506,7 @@ static int tunnel(struct conn *c, const struct url *u)
 static int open_for(struct conn *c, const struct url *u, int *absolute)
 {
 	struct url proxy;
-	long connect_ms = timeout_connect_ms(c->deadline - conn_now());
+	long connect_ms = timeout_connect_ms(c->deadline - timeout_now_ms());
 	int use = proxy_for(u, &proxy);
 
 	*absolute = 0;
@@ -666,7 +666,7 @@ int http_fetch(const struct http_request *req, struct http_response *res,
 	if (total < 0)
 		return (conn_fail(&c, "NET_TIMEOUT must be a number of"
 				  " seconds"));
-	c.deadline = conn_now() + total;
+	c.deadline = timeout_now_ms() + total;
 	if (strlen(req->url) >= sizeof(url))
 		return (conn_fail(&c, "URL too long"));
 	strcpy(url, req->url);

@@ -23,13 +23,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <signal.h>
 #include <unistd.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 
 #include "loop.h"
+#include "timeout.h"
 
 #define MAX_EVENTS 256
 #define SWEEP_MS 100
@@ -40,7 +40,7 @@
  * @data: the pointer given back to @cb
  * @events: what it waits for (LOOP_READ | LOOP_WRITE)
  * @idle_ms: its idle timeout, 0 for none
- * @deadline: when it times out, in loop_now() milliseconds
+ * @deadline: when it times out, in timeout_now_ms() milliseconds
  */
 struct watch
 {
@@ -69,19 +69,6 @@ struct loop
 	int size;
 	int stopped;
 };
-
-/**
- * loop_now - a clock in milliseconds that never jumps back
- *
- * Return: milliseconds since some fixed point.
- */
-static long loop_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec * 1000L + ts.tv_nsec / 1000000L);
-}
 
 /**
  * loop_new - create an event loop
@@ -228,7 +215,7 @@ int loop_watch(struct loop *loop, int fd, int events)
 void loop_idle_timeout(struct loop *loop, int fd, long ms)
 {
 	loop->watches[fd].idle_ms = ms;
-	loop->watches[fd].deadline = loop_now() + ms;
+	loop->watches[fd].deadline = timeout_now_ms() + ms;
 }
 
 /**
@@ -268,7 +255,7 @@ static void dispatch(struct loop *loop, const struct epoll_event *ev)
 	if (ev->events & (EPOLLERR | EPOLLHUP))
 		events |= LOOP_READ;
 	if (w->idle_ms > 0)
-		w->deadline = loop_now() + w->idle_ms;
+		w->deadline = timeout_now_ms() + w->idle_ms;
 	if (events)
 		w->cb(loop, fd, events, w->data);
 }
@@ -279,7 +266,7 @@ static void dispatch(struct loop *loop, const struct epoll_event *ev)
  */
 static void sweep(struct loop *loop)
 {
-	long now = loop_now();
+	long now = timeout_now_ms();
 	struct watch *w;
 	int fd;
 
@@ -306,7 +293,7 @@ static void sweep(struct loop *loop)
 int loop_run(struct loop *loop)
 {
 	struct epoll_event events[MAX_EVENTS];
-	long last_sweep = loop_now();
+	long last_sweep = timeout_now_ms();
 	int n, i;
 
 	while (!loop->stopped)
@@ -316,10 +303,10 @@ int loop_run(struct loop *loop)
 			return (-1);
 		for (i = 0; i < n && !loop->stopped; i++)
 			dispatch(loop, &events[i]);
-		if (loop_now() - last_sweep >= SWEEP_MS)
+		if (timeout_now_ms() - last_sweep >= SWEEP_MS)
 		{
 			sweep(loop);
-			last_sweep = loop_now();
+			last_sweep = timeout_now_ms();
 		}
 	}
 	return (0);

@@ -2,6 +2,7 @@
  * timeout.c - the one knob that bounds how long any client may run.
  */
 #include <stdlib.h>
+#include <time.h>
 
 #include "timeout.h"
 
@@ -52,4 +53,18 @@ long timeout_total_ms(void)
 long timeout_connect_ms(long total_ms)
 {
 	return (total_ms < CONNECT_TIMEOUT_MS ? total_ms : CONNECT_TIMEOUT_MS);
+}
+
+/**
+ * timeout_now_ms - a clock in milliseconds that never jumps back, for
+ * deadlines (unlike the time of day, which the system may change)
+ *
+ * Return: milliseconds since some fixed point.
+ */
+long timeout_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (ts.tv_sec * 1000L + ts.tv_nsec / 1000000L);
 }

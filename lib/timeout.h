@@ -10,6 +10,7 @@
 
 long timeout_env_ms(const char *name, long default_ms);
 long timeout_total_ms(void);
+long timeout_now_ms(void);
 long timeout_connect_ms(long total_ms);
 
 #endif /* LIB_TIMEOUT_H */
