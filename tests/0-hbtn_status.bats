@@ -56,6 +56,16 @@ run_prog() {
 	assert_line --index 0 "CONNECT intranet.hbtn.io:443 HTTP/1.1"
 }
 
+@test "through http_proxy, the proxy is asked for the whole URL" {
+	http_proxy="$MOCK_URL" run --separate-stderr "$(prog $PROG)" \
+		"http://intranet.invalid/status"
+	assert_success
+	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
+	run last_request
+	assert_line --index 0 "GET http://intranet.invalid/status HTTP/1.1"
+	assert_line "Host: intranet.invalid"
+}
+
 @test "more than one argument is a usage error" {
 	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/" extra
 	assert_usage "Usage: ./$PROG [URL]"
