@@ -46,9 +46,11 @@ SOCKET_PROGRAMS = 11-tcp_server 12-tcp_client
 LOOP_SERVERS = 13-async_server 14-chat_server
 SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
 LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c lib/timeout.c
+HTTP_SERVER = 15-http_server
+HTTP_SERVER_LIB = $(LOOP_LIB) lib/request.c
 
 EXERCISES = $(CURL_CLIENTS) $(SOCKET_CLIENTS) $(JSON_CLIENTS) \
-	$(SOCKET_PROGRAMS) $(LOOP_SERVERS)
+	$(SOCKET_PROGRAMS) $(LOOP_SERVERS) $(HTTP_SERVER)
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
 HEADERS = $(wildcard lib/*.h)
 
@@ -85,6 +87,10 @@ $(addprefix $(O)/,$(SOCKET_PROGRAMS)): $(O)/%: $(SRC)/%.c $(SOCK_LIB) $(HEADERS)
 $(addprefix $(O)/,$(LOOP_SERVERS)): $(O)/%: $(SRC)/%.c $(LOOP_LIB) $(HEADERS)
 	@mkdir -p $(O)
 	$(COMPILE) -o $@ $< $(LOOP_LIB) $(LDFLAGS)
+
+$(O)/$(HTTP_SERVER): $(O)/%: $(SRC)/%.c $(HTTP_SERVER_LIB) $(HEADERS)
+	@mkdir -p $(O)
+	$(COMPILE) -o $@ $< $(HTTP_SERVER_LIB) $(LDFLAGS)
 
 deps:
 	@scripts/install-deps

@@ -30,7 +30,7 @@ void buf_init(struct buf *b)
  * Return: 0 on success, -1 if the result would pass BUF_MAX_SIZE or
  * memory runs out (@b is then left unchanged).
  */
-static int buf_reserve(struct buf *b, size_t n)
+int buf_reserve(struct buf *b, size_t n)
 {
 	size_t need, cap;
 	char *p;
@@ -112,12 +112,24 @@ int buf_printf(struct buf *b, const char *format, ...)
 	va_list ap;
 	int n;
 
-	/* First ask how long the text is, then write it in place. */
+	/* Write it in the room left; if that was too small, grow the buffer
+	 * to the length vsnprintf() reported and write it again.
+	 */
 	va_start(ap, format);
-	n = vsnprintf(NULL, 0, format, ap);
+	n = vsnprintf(b->data == NULL ? NULL : b->data + b->len,
+		      b->cap - b->len, format, ap);
 	va_end(ap);
+	if (n >= 0 && (size_t)n < b->cap - b->len)
+	{
+		b->len += n;
+		return (0);
+	}
 	if (n < 0 || buf_reserve(b, (size_t)n) != 0)
+	{
+		if (b->data != NULL)
+			b->data[b->len] = '\0';
 		return (-1);
+	}
 	va_start(ap, format);
 	vsnprintf(b->data + b->len, (size_t)n + 1, format, ap);
 	va_end(ap);

@@ -24,6 +24,7 @@ struct buf
 };
 
 void buf_init(struct buf *b);
+int buf_reserve(struct buf *b, size_t n);
 int buf_append(struct buf *b, const void *bytes, size_t n);
 void buf_free(struct buf *b);
 void buf_print(const struct buf *b, FILE *f);

@@ -14,10 +14,11 @@
  * still registered, since an earlier callback in the same round may have
  * closed it.
  *
- * Idle timeouts are kept per descriptor, as a deadline that every event
- * on it pushes back. Ten times a second the loop sweeps the table and
- * calls the callback of each descriptor whose deadline passed with
- * LOOP_TIMEOUT. A sweep costs one comparison per descriptor: nothing
+ * Timeouts are kept per descriptor, as a deadline. An idle timeout's
+ * deadline is pushed back by every event on the descriptor; a fixed one
+ * (loop_deadline) is not, so a client sending a byte at a time cannot
+ * keep it off. Ten times a second the loop sweeps the table and calls the
+ * callback of each descriptor whose deadline passed with LOOP_TIMEOUT. A sweep costs one comparison per descriptor: nothing
  * next to the system calls, even with 10,000 connections.
  */
 #include <errno.h>
@@ -39,7 +40,8 @@
  * @cb: its callback (NULL: not registered)
  * @data: the pointer given back to @cb
  * @events: what it waits for (LOOP_READ | LOOP_WRITE)
- * @idle_ms: its idle timeout, 0 for none
+ * @idle_ms: its timeout, 0 for none
+ * @fixed: 1 if events do not push the deadline back (loop_deadline)
  * @deadline: when it times out, in timeout_now_ms() milliseconds
  */
 struct watch
@@ -47,6 +49,7 @@ struct watch
 	loop_cb cb;
 	void *data;
 	int events;
+	int fixed;
 	long idle_ms;
 	long deadline;
 };
@@ -59,12 +62,14 @@ struct watch
  * @stopped: set by loop_stop()
  * @sigfd: the signalfd of loop_stop_on_signals(), or -1
  * @data: the program's own pointer, for loop_data()
+ * @before_wait: called before each wait for events, or NULL
  */
 struct loop
 {
 	int epfd;
 	int sigfd;
 	void *data;
+	void (*before_wait)(struct loop *loop);
 	struct watch *watches;
 	int size;
 	int stopped;
@@ -215,7 +220,33 @@ int loop_watch(struct loop *loop, int fd, int events)
 void loop_idle_timeout(struct loop *loop, int fd, long ms)
 {
 	loop->watches[fd].idle_ms = ms;
+	loop->watches[fd].fixed = 0;
 	loop->watches[fd].deadline = timeout_now_ms() + ms;
+}
+
+/**
+ * loop_deadline - call @fd's callback with LOOP_TIMEOUT in @ms
+ * milliseconds, whatever happens on it meanwhile
+ * @loop: the loop
+ * @fd: a registered descriptor
+ * @ms: the time allowed; 0 for no deadline
+ */
+void loop_deadline(struct loop *loop, int fd, long ms)
+{
+	loop_idle_timeout(loop, fd, ms);
+	loop->watches[fd].fixed = 1;
+}
+
+/**
+ * loop_before_wait - have @cb called each time the loop is about to wait
+ * for events (redis calls it "beforesleep"): the place for work that is
+ * best done once per round, such as flushing a log
+ * @loop: the loop
+ * @cb: the function, or NULL for none
+ */
+void loop_before_wait(struct loop *loop, void (*cb)(struct loop *loop))
+{
+	loop->before_wait = cb;
 }
 
 /**
@@ -254,7 +285,7 @@ static void dispatch(struct loop *loop, const struct epoll_event *ev)
 	 */
 	if (ev->events & (EPOLLERR | EPOLLHUP))
 		events |= LOOP_READ;
-	if (w->idle_ms > 0)
+	if (w->idle_ms > 0 && !w->fixed)
 		w->deadline = timeout_now_ms() + w->idle_ms;
 	if (events)
 		w->cb(loop, fd, events, w->data);
@@ -298,6 +329,8 @@ int loop_run(struct loop *loop)
 
 	while (!loop->stopped)
 	{
+		if (loop->before_wait != NULL)
+			loop->before_wait(loop);
 		n = epoll_wait(loop->epfd, events, MAX_EVENTS, SWEEP_MS);
 		if (n < 0 && errno != EINTR)
 			return (-1);

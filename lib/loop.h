@@ -19,6 +19,8 @@ void loop_free(struct loop *loop);
 int loop_add(struct loop *loop, int fd, int events, loop_cb cb, void *data);
 int loop_watch(struct loop *loop, int fd, int events);
 void loop_idle_timeout(struct loop *loop, int fd, long ms);
+void loop_deadline(struct loop *loop, int fd, long ms);
+void loop_before_wait(struct loop *loop, void (*cb)(struct loop *loop));
 void loop_remove(struct loop *loop, int fd);
 int loop_run(struct loop *loop);
 void loop_stop(struct loop *loop);

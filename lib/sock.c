@@ -3,6 +3,7 @@
  * socket, find which port it got.
  */
 #include <errno.h>
+#include <limits.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,14 +115,20 @@ int sock_nonblock(int fd)
  * sock_raise_fd_limit - allow as many descriptors as the hard limit does
  *
  * The usual soft limit, 1024, would cap a server at about 1,000 clients.
+ *
+ * Return: the limit now in force (1024 if it cannot be read).
  */
-void sock_raise_fd_limit(void)
+int sock_raise_fd_limit(void)
 {
 	struct rlimit rl;
 
-	if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur < rl.rlim_max)
+	if (getrlimit(RLIMIT_NOFILE, &rl) != 0)
+		return (1024);
+	if (rl.rlim_cur < rl.rlim_max)
 	{
 		rl.rlim_cur = rl.rlim_max;
-		setrlimit(RLIMIT_NOFILE, &rl);
+		if (setrlimit(RLIMIT_NOFILE, &rl) != 0)
+			getrlimit(RLIMIT_NOFILE, &rl);
 	}
+	return (rl.rlim_cur > INT_MAX ? INT_MAX : (int)rl.rlim_cur);
 }

@@ -1,0 +1,1365 @@
+/*
+ * 15-http_server - a static file server: `python3 -m http.server`, in C
+ *
+ * Usage: ./15-http_server [PORT [DIR]]
+ *        (default 8000 and the current directory; port 0: any free port)
+ *
+ *   $ ./15-http_server 8000 www
+ *   Listening on 127.0.0.1:8000
+ *   127.0.0.1 - - [24/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 1234
+ *
+ *   $ curl -i http://127.0.0.1:8000/       (in another terminal)
+ *
+ * GET and HEAD over HTTP/1.1, on the event loop of 13-async_server
+ * (lib/loop.c): connections stay open for the next request, pipelined
+ * requests are answered in order, Last-Modified and If-Modified-Since
+ * give 304, one byte range gives 206 (or 416), and a directory without
+ * index.html gets a listing. Each request is logged on stdout, one line in
+ * the common log format. lib/request.c reads the requests.
+ *
+ * What it teaches:
+ *  - framing: a request ends at its blank line, and whatever follows it is
+ *    the next request (pipelining): kept for later, never thrown away;
+ *  - sendfile(): the kernel copies a file from its cache to the socket; a
+ *    slow reader costs a descriptor and an offset, not a copy of the file;
+ *  - confinement: a path with "." or ".." in it is refused before any
+ *    file is opened, so only a symbolic link could lead out of DIR. Once a
+ *    file is open, the server asks the kernel where it really is
+ *    (/proc/self/fd/N) and refuses it (403) if that is outside DIR. It
+ *    checks the file it opened, not a name that could change meanwhile.
+ *    So a symbolic link is followed if, and only if, it ends inside DIR;
+ *  - memory: an idle connection owns no buffer. Requests are read into a
+ *    buffer allocated when bytes arrive and freed once they are answered;
+ *    answers are built in one buffer that all connections share;
+ *  - timeouts: CLIENT_TIMEOUT seconds (default 10) for a request to arrive
+ *    whole (else 408), for an idle connection, and for a client that stops
+ *    reading. A client sending one byte at a time gains nothing: its
+ *    request's deadline does not move.
+ *
+ * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start, 2 on wrong
+ * arguments.
+ */
+#define _GNU_SOURCE /* accept4, MSG_MORE, strptime, timegm */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/sendfile.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include "lib/buf.h"
+#include "lib/loop.h"
+#include "lib/request.h"
+#include "lib/sock.h"
+#include "lib/timeout.h"
+
+#define NAME "15-http_server"
+#define DEFAULT_PORT "8000"
+#define DEFAULT_IDLE_MS 10000L
+/* After EMFILE, accepting waits this long for descriptors to free up. */
+#define ACCEPT_PAUSE_MS 100
+/* Descriptors kept free of connections: the server's own few, and room
+ * to open the files it serves.
+ */
+#define SPARE_FDS 16
+/* Files up to this size are copied into the answer, so that pipelined
+ * requests are answered with one send(); larger ones go by sendfile().
+ */
+#define SMALL_FILE 16384
+/* How long a closing connection's unread input is drained: closing a
+ * socket with unread input resets the connection, and the client may
+ * lose our answer with it.
+ */
+#define LINGER_MS 2000
+
+/**
+ * struct conn - one client connection
+ * @fd: its socket
+ * @peer: the client's address, for the log
+ * @in: bytes received and not answered yet: REQUEST_MAX_HEAD bytes,
+ *      allocated when bytes arrive, freed once all are answered (owned)
+ * @in_len: bytes in @in
+ * @started: when the first byte of the request in @in arrived
+ * @out: what the socket would not take yet of our answers (owned)
+ * @out_sent: bytes of @out sent since
+ * @file: the file whose body is being sent, or -1 (owned)
+ * @file_pos: the next byte of @file to send
+ * @file_end: one past the last byte of @file to send
+ * @closing: close the connection once the answer is sent
+ * @lingering: the answer is sent; unread input is drained, then close
+ * @prev: the previous connection in the server's list
+ * @next: the next one
+ */
+struct conn
+{
+	int fd;
+	struct in_addr peer;
+	char *in;
+	size_t in_len;
+	long started;
+	struct buf out;
+	size_t out_sent;
+	int file;
+	off_t file_pos;
+	off_t file_end;
+	int closing;
+	int lingering;
+	struct conn *prev;
+	struct conn *next;
+};
+
+/**
+ * struct server - the listening socket, the directory, every connection
+ * @listener: the listening socket
+ * @root: DIR, opened: every file is opened relative to it
+ * @root_path: where DIR really is, ending in '/'
+ * @root_len: the length of @root_path
+ * @idle_ms: CLIENT_TIMEOUT, in milliseconds
+ * @out: where answers are built before they are sent; shared by all
+ *       connections, so answering costs no allocation
+ * @failed: building an answer failed (out of memory, a file that shrank)
+ * @now: the second that @date and @log_date show
+ * @date: the time for the Date field
+ * @log_date: the time for the log
+ * @conns: every open connection (owned: each is freed by close_conn)
+ * @count: how many there are
+ * @max_conns: how many there may be: the descriptor limit less SPARE_FDS
+ */
+struct server
+{
+	int listener;
+	int count;
+	int max_conns;
+	int root;
+	char root_path[PATH_MAX + 1];
+	size_t root_len;
+	long idle_ms;
+	struct buf out;
+	int failed;
+	time_t now;
+	char date[40];
+	char log_date[40];
+	struct conn *conns;
+};
+
+/**
+ * reason - the reason phrase of a status code
+ * @status: the status code
+ *
+ * Return: the phrase.
+ */
+static const char *reason(int status)
+{
+	switch (status)
+	{
+	case 200: return ("OK");
+	case 206: return ("Partial Content");
+	case 301: return ("Moved Permanently");
+	case 304: return ("Not Modified");
+	case 400: return ("Bad Request");
+	case 403: return ("Forbidden");
+	case 404: return ("Not Found");
+	case 405: return ("Method Not Allowed");
+	case 408: return ("Request Timeout");
+	case 414: return ("URI Too Long");
+	case 416: return ("Range Not Satisfiable");
+	case 431: return ("Request Header Fields Too Large");
+	case 501: return ("Not Implemented");
+	case 503: return ("Service Unavailable");
+	case 505: return ("HTTP Version Not Supported");
+	default: return ("Internal Server Error");
+	}
+}
+
+/**
+ * content_type - the media type of a file, from its name's extension
+ * @path: the file's path
+ *
+ * Return: the type; application/octet-stream if the extension is unknown.
+ */
+static const char *content_type(const char *path)
+{
+	static const char *const types[][2] = {
+		{"html", "text/html"}, {"htm", "text/html"},
+		{"css", "text/css"}, {"js", "text/javascript"},
+		{"json", "application/json"}, {"txt", "text/plain"},
+		{"md", "text/markdown"}, {"c", "text/x-c"}, {"h", "text/x-c"},
+		{"csv", "text/csv"}, {"xml", "application/xml"},
+		{"png", "image/png"}, {"jpg", "image/jpeg"},
+		{"jpeg", "image/jpeg"}, {"gif", "image/gif"},
+		{"svg", "image/svg+xml"}, {"ico", "image/x-icon"},
+		{"webp", "image/webp"}, {"pdf", "application/pdf"},
+		{"wasm", "application/wasm"}, {"mp4", "video/mp4"},
+		{"mp3", "audio/mpeg"}, {"zip", "application/zip"},
+		{"gz", "application/gzip"}, {"tar", "application/x-tar"}};
+	const char *dot = strrchr(path, '.');
+	size_t i;
+
+	if (dot != NULL && strchr(dot, '/') == NULL)
+		for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
+			if (strcasecmp(dot + 1, types[i][0]) == 0)
+				return (types[i][1]);
+	return ("application/octet-stream");
+}
+
+/**
+ * out - add formatted text to the answer being built
+ * @srv: the server (the answer is srv->out)
+ * @format: a printf format; the text must fit in a request line and more
+ */
+static void out(struct server *srv, const char *format, ...)
+{
+	char text[REQUEST_MAX_LINE + 256];
+	va_list ap;
+	int n;
+
+	va_start(ap, format);
+	n = vsnprintf(text, sizeof(text), format, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof(text) ||
+	    buf_append(&srv->out, text, n) != 0)
+		srv->failed = 1;
+}
+
+/**
+ * is_head - is this a HEAD request (an answer without its body)?
+ * @req: the request, or NULL if it could not be read
+ *
+ * Return: 1 if it is, 0 if not.
+ */
+static int is_head(const struct request *req)
+{
+	return (req != NULL && strcmp(req->method, "HEAD") == 0);
+}
+
+/**
+ * log_request - one line of the access log, in the common log format
+ * @srv: the server
+ * @c: the connection
+ * @req: the request, or NULL if it could not be read
+ * @status: the answer's status
+ * @bytes: bytes of body sent
+ */
+static void log_request(struct server *srv, struct conn *c,
+			const struct request *req, int status, long bytes)
+{
+	char size[24] = "-";
+
+	if (bytes > 0)
+		sprintf(size, "%ld", bytes);
+	if (req == NULL)
+		printf("%s - - [%s] \"-\" %d %s\n", inet_ntoa(c->peer),
+		       srv->log_date, status, size);
+	else
+		printf("%s - - [%s] \"%s %s HTTP/1.%d\" %d %s\n",
+		       inet_ntoa(c->peer), srv->log_date, req->method,
+		       req->target, req->minor, status, size);
+}
+
+/**
+ * start_head - the status line and the fields every answer has
+ * @srv: the server
+ * @status: the status code
+ */
+static void start_head(struct server *srv, int status)
+{
+	out(srv, "HTTP/1.1 %d %s\r\nServer: %s\r\nDate: %s\r\n", status,
+	    reason(status), NAME, srv->date);
+}
+
+/**
+ * end_head - say whether the connection stays open; end the head
+ * @srv: the server
+ * @c: the connection
+ * @req: the request, or NULL
+ */
+static void end_head(struct server *srv, struct conn *c,
+		     const struct request *req)
+{
+	if (c->closing)
+		out(srv, "Connection: close\r\n\r\n");
+	else if (req != NULL && req->minor == 0)
+		out(srv, "Connection: keep-alive\r\n\r\n");
+	else
+		out(srv, "\r\n");
+}
+
+/**
+ * send_status - an answer that is only a status, such as 404
+ * @srv: the server
+ * @c: the connection
+ * @req: the request, or NULL if it could not be read
+ * @status: the status code
+ * @fields: more header fields ("Name: value\r\n"...), or ""
+ *
+ * After an answer that says the request could not be read, or the server
+ * cannot go on, the connection is closed.
+ */
+static void send_status(struct server *srv, struct conn *c,
+			const struct request *req, int status,
+			const char *fields)
+{
+	char body[64];
+	int len = sprintf(body, "%d %s\n", status, reason(status));
+
+	if (req == NULL || status == 503)
+		c->closing = 1;
+	start_head(srv, status);
+	if (status == 405 || status == 501)
+		out(srv, "Allow: GET, HEAD\r\n");
+	out(srv, "%sContent-Type: text/plain; charset=utf-8\r\n"
+	    "Content-Length: %d\r\n", fields, len);
+	end_head(srv, c, req);
+	if (!is_head(req))
+		out(srv, "%s", body);
+	log_request(srv, c, req, status, is_head(req) ? 0 : len);
+}
+
+/**
+ * check_method - can this server apply this method?
+ * @method: the request's method
+ *
+ * Return: 0 for GET and HEAD, 405 for the other standard methods, 501
+ * for any other.
+ */
+static int check_method(const char *method)
+{
+	static const char *const others[] = {"POST", "PUT", "DELETE",
+		"CONNECT", "OPTIONS", "TRACE", "PATCH"};
+	size_t i;
+
+	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
+		return (0);
+	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		if (strcmp(method, others[i]) == 0)
+			return (405);
+	return (501);
+}
+
+/**
+ * inside - is an open file inside the served directory?
+ * @srv: the server
+ * @fd: the file
+ *
+ * /proc/self/fd/N is a link to where the kernel found the file, after
+ * following every symbolic link on the way.
+ *
+ * Return: 1 if it is, 0 if not (or if the kernel cannot say).
+ */
+static int inside(const struct server *srv, int fd)
+{
+	char link[64], real[PATH_MAX + 1];
+	ssize_t n;
+
+	sprintf(link, "/proc/self/fd/%d", fd);
+	n = readlink(link, real, sizeof(real) - 1);
+	if (n < 0)
+		return (0);
+	real[n] = '\0';
+	/* DIR itself is its path without the final '/'. */
+	return (strncmp(real, srv->root_path, srv->root_len) == 0 ||
+		((size_t)n + 1 == srv->root_len &&
+		 strncmp(real, srv->root_path, n) == 0));
+}
+
+/**
+ * open_inside - open a file or directory of the served directory
+ * @srv: the server
+ * @path: the path relative to DIR ("" for DIR itself), with no "." or
+ *        ".." segments (request_path() sees to that)
+ * @fd: where to put the descriptor
+ * @st: where to put what fstat() says of it
+ *
+ * O_NONBLOCK keeps a named pipe from blocking the whole server in open().
+ *
+ * Return: 0 for a regular file or a directory, else the status to answer
+ * with (403, 404, or 503 when out of descriptors); *fd is then -1.
+ */
+static int open_inside(const struct server *srv, const char *path, int *fd,
+		       struct stat *st)
+{
+	*fd = openat(srv->root, *path ? path : ".",
+		     O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (*fd < 0)
+	{
+		if (errno == ENOENT || errno == ENOTDIR || errno == ENAMETOOLONG)
+			return (404);
+		return (errno == EMFILE || errno == ENFILE ? 503 : 403);
+	}
+	if (inside(srv, *fd) && fstat(*fd, st) == 0 &&
+	    (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode)))
+		return (0);
+	close(*fd);
+	*fd = -1;
+	return (403);
+}
+
+/**
+ * http_date - format a time as HTTP wants it
+ * @s: where to write (at least 30 bytes)
+ * @size: the size of @s
+ * @t: the time
+ */
+static void http_date(char *s, size_t size, time_t t)
+{
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(s, size, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+}
+
+/**
+ * not_modified - does If-Modified-Since make this a 304?
+ * @since: the field's value, or NULL
+ * @mtime: when the file was last modified
+ *
+ * Return: 1 if the file has not changed since then, 0 if it has or the
+ * date cannot be read (a bad date is ignored, as RFC 9110 says).
+ */
+static int not_modified(const char *since, time_t mtime)
+{
+	struct tm tm;
+	char *end;
+
+	if (since == NULL)
+		return (0);
+	memset(&tm, 0, sizeof(tm));
+	end = strptime(since, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	return (end != NULL && *end == '\0' && mtime <= timegm(&tm));
+}
+
+/**
+ * read_number - read decimal digits, stopping at a huge value
+ * @p: the text; moved past the digits
+ * @n: where to put the number
+ *
+ * Return: 1 if there was at least one digit, 0 if not.
+ */
+static int read_number(const char **p, off_t *n)
+{
+	const char *start = *p;
+
+	*n = 0;
+	for (; **p >= '0' && **p <= '9'; (*p)++)
+		if (*n < ((off_t)1 << 52))
+			*n = *n * 10 + (**p - '0');
+	return (*p > start);
+}
+
+/**
+ * parse_range - the bytes a Range field asks for
+ * @range: the field's value, or NULL
+ * @size: the file's size
+ * @first: where to put the first byte's offset
+ * @last: where to put the last byte's offset
+ *
+ * Only one range ("bytes=0-99", "bytes=100-", "bytes=-100") is served; a
+ * field asking for several, or one that cannot be read, is ignored, which
+ * RFC 9110 allows.
+ *
+ * Return: 206 with *first and *last set, 200 to send the whole file, or
+ * 416 if the range holds no byte of the file.
+ */
+static int parse_range(const char *range, off_t size, off_t *first,
+		       off_t *last)
+{
+	const char *p = range;
+	off_t a, b;
+
+	if (p == NULL || strncasecmp(p, "bytes=", 6) != 0 || strchr(p, ','))
+		return (200);
+	p += 6;
+	if (*p == '-')
+	{
+		p++;
+		if (!read_number(&p, &b) || *p != '\0')
+			return (200);
+		if (b == 0 || size == 0)
+			return (416);
+		*first = b < size ? size - b : 0;
+		*last = size - 1;
+		return (206);
+	}
+	if (!read_number(&p, &a) || *p++ != '-')
+		return (200);
+	if (!read_number(&p, &b))
+		b = (off_t)1 << 62; /* "100-": to the end */
+	if (*p != '\0' || b < a)
+		return (200);
+	if (a >= size)
+		return (416);
+	*first = a;
+	*last = b < size ? b : size - 1;
+	return (206);
+}
+
+/**
+ * send_body - add a file's bytes to the answer, or set them to be sent
+ * @srv: the server
+ * @c: the connection
+ * @fd: the file (closed here, or owned by @c until sent)
+ * @first: the first byte to send
+ * @end: one past the last
+ */
+static void send_body(struct server *srv, struct conn *c, int fd,
+		      off_t first, off_t end)
+{
+	size_t n = end - first;
+
+	if (n > SMALL_FILE)
+	{
+		c->file = fd;
+		c->file_pos = first;
+		c->file_end = end;
+		return;
+	}
+	/* A file that shrank since fstat() cannot fill what Content-Length
+	 * promised: the connection is closed instead.
+	 */
+	if (buf_reserve(&srv->out, n) != 0 ||
+	    pread(fd, srv->out.data + srv->out.len, n, first) != (ssize_t)n)
+		srv->failed = 1;
+	else
+		srv->out.len += n;
+	close(fd);
+}
+
+/**
+ * serve_file - answer with a file, a part of it, or 304
+ * @srv: the server
+ * @c: the connection
+ * @req: the request
+ * @path: the file's path (its extension gives Content-Type)
+ * @fd: the open file (closed here, or owned by @c until sent)
+ * @st: what fstat() said of it
+ */
+static void serve_file(struct server *srv, struct conn *c,
+		       const struct request *req, const char *path, int fd,
+		       const struct stat *st)
+{
+	off_t first = 0, last = st->st_size - 1;
+	char date[40], fields[64];
+	int status = 304;
+
+	if (!not_modified(req->if_modified_since, st->st_mtime))
+		status = parse_range(req->range, st->st_size, &first, &last);
+	if (status == 416)
+	{
+		close(fd);
+		sprintf(fields, "Content-Range: bytes */%ld\r\n", (long)st->st_size);
+		send_status(srv, c, req, 416, fields);
+		return;
+	}
+	http_date(date, sizeof(date), st->st_mtime);
+	start_head(srv, status);
+	out(srv, "Last-Modified: %s\r\n", date);
+	if (status != 304)
+		out(srv, "Content-Type: %s\r\nContent-Length: %ld\r\n"
+		    "Accept-Ranges: bytes\r\n", content_type(path),
+		    (long)(last - first + 1));
+	if (status == 206)
+		out(srv, "Content-Range: bytes %ld-%ld/%ld\r\n", (long)first,
+		    (long)last, (long)st->st_size);
+	end_head(srv, c, req);
+	if (status == 304 || is_head(req) || last < first)
+	{
+		log_request(srv, c, req, status, 0);
+		close(fd);
+		return;
+	}
+	log_request(srv, c, req, status, (long)(last - first + 1));
+	send_body(srv, c, fd, first, last + 1);
+}
+
+/**
+ * add_escaped - add text to a page, HTML-escaped or %-encoded for a URL
+ * @b: the page
+ * @s: the text
+ * @url: 1 to %-encode it for a link, 0 to HTML-escape it
+ *
+ * Return: 0, or -1 if memory ran out.
+ */
+static int add_escaped(struct buf *b, const char *s, int url)
+{
+	const char *keep = url ? "-._~/" : " -._~/!#$()*+,:;=?@[]^`{|}%";
+	unsigned char ch;
+	int err = 0;
+
+	for (; *s != '\0' && err == 0; s++)
+	{
+		ch = (unsigned char)*s;
+		if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+		    (ch >= '0' && ch <= '9') || strchr(keep, ch) != NULL ||
+		    (!url && ch >= 0x80))
+			err = buf_append(b, s, 1);
+		else if (url)
+			err = buf_printf(b, "%%%02X", ch);
+		else
+			err = buf_printf(b, "&#%d;", ch);
+	}
+	return (err);
+}
+
+/**
+ * compare_names - qsort()'s comparison of two names
+ * @a: a pointer to the first name
+ * @b: a pointer to the second
+ *
+ * Return: as strcmp().
+ */
+static int compare_names(const void *a, const void *b)
+{
+	return (strcmp(*(char *const *)a, *(char *const *)b));
+}
+
+/**
+ * read_names - every name in a directory, a directory's ending in '/'
+ * @dir: the directory
+ * @count: where to put how many there are
+ *
+ * Return: the names, sorted (each, and the array, to be freed), or NULL
+ * if memory ran out.
+ */
+static char **read_names(DIR *dir, size_t *count)
+{
+	char **names = NULL, **grown;
+	size_t n = 0, cap = 0, len;
+	struct dirent *e;
+	struct stat st;
+
+	while ((e = readdir(dir)) != NULL)
+	{
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (n == cap)
+		{
+			cap = cap ? cap * 2 : 32;
+			grown = realloc(names, cap * sizeof(*names));
+			if (grown == NULL)
+				break;
+			names = grown;
+		}
+		len = strlen(e->d_name);
+		names[n] = malloc(len + 2);
+		if (names[n] == NULL)
+			break;
+		strcpy(names[n], e->d_name);
+		if (fstatat(dirfd(dir), e->d_name, &st, 0) == 0 &&
+		    S_ISDIR(st.st_mode))
+			strcpy(names[n] + len, "/");
+		n++;
+	}
+	if (e != NULL)
+	{
+		while (n > 0)
+			free(names[--n]);
+		free(names);
+		return (NULL);
+	}
+	qsort(names, n, sizeof(*names), compare_names);
+	*count = n;
+	return (names);
+}
+
+/**
+ * list_dir - an HTML page listing a directory
+ * @page: where to write the page
+ * @fd: the directory (closed here)
+ * @path: its path, for the title
+ *
+ * Return: 0, or -1 if it could not be read or memory ran out.
+ */
+static int list_dir(struct buf *page, int fd, const char *path)
+{
+	DIR *dir = fdopendir(fd);
+	char **names = NULL;
+	size_t n = 0, i;
+	int err = 0;
+
+	if (dir == NULL)
+	{
+		close(fd);
+		return (-1);
+	}
+	names = read_names(dir, &n);
+	closedir(dir);
+	if (names == NULL)
+		return (-1);
+	err |= buf_printf(page, "<!DOCTYPE html>\n<html>\n<head><meta charset=\""
+			  "utf-8\"><title>Index of /");
+	err |= add_escaped(page, path, 0);
+	err |= buf_printf(page, "</title></head>\n<body>\n<h1>Index of /");
+	err |= add_escaped(page, path, 0);
+	err |= buf_printf(page, "</h1>\n<ul>\n");
+	for (i = 0; i < n; i++)
+	{
+		err |= buf_printf(page, "<li><a href=\"");
+		err |= add_escaped(page, names[i], 1);
+		err |= buf_printf(page, "\">");
+		err |= add_escaped(page, names[i], 0);
+		err |= buf_printf(page, "</a></li>\n");
+		free(names[i]);
+	}
+	free(names);
+	err |= buf_printf(page, "</ul>\n</body>\n</html>\n");
+	return (err);
+}
+
+/**
+ * serve_listing - answer with a directory's listing
+ * @srv: the server
+ * @c: the connection
+ * @req: the request
+ * @path: the directory's path
+ * @fd: the directory (closed here)
+ */
+static void serve_listing(struct server *srv, struct conn *c,
+			  const struct request *req, const char *path, int fd)
+{
+	struct buf page;
+
+	buf_init(&page);
+	if (list_dir(&page, fd, path) != 0)
+	{
+		send_status(srv, c, req, 500, "");
+		buf_free(&page);
+		return;
+	}
+	start_head(srv, 200);
+	out(srv, "Content-Type: text/html; charset=utf-8\r\n"
+	    "Content-Length: %lu\r\n", (unsigned long)page.len);
+	end_head(srv, c, req);
+	if (!is_head(req) && buf_append(&srv->out, page.data, page.len) != 0)
+		srv->failed = 1;
+	log_request(srv, c, req, 200, is_head(req) ? 0 : (long)page.len);
+	buf_free(&page);
+}
+
+/**
+ * serve_dir - answer for a directory: its index.html, or its listing, or
+ * a redirect to its name with a slash (so that relative links work)
+ * @srv: the server
+ * @c: the connection
+ * @req: the request
+ * @path: the directory's path, with room for "index.html" after it
+ * @fd: the directory (closed here)
+ */
+static void serve_dir(struct server *srv, struct conn *c,
+		      const struct request *req, char *path, int fd)
+{
+	char location[REQUEST_MAX_LINE + 32];
+	size_t len = strlen(path);
+	const char *query = strchr(req->target, '?');
+	int before = query ? (int)(query - req->target) : (int)strlen(req->target);
+	struct stat st;
+	int index_fd;
+
+	if (len > 0 && path[len - 1] != '/')
+	{
+		close(fd);
+		sprintf(location, "Location: %.*s/%s\r\n", before, req->target,
+			query ? query : "");
+		send_status(srv, c, req, 301, location);
+		return;
+	}
+	strcpy(path + len, "index.html");
+	if (open_inside(srv, path, &index_fd, &st) == 0 &&
+	    S_ISREG(st.st_mode))
+	{
+		close(fd);
+		serve_file(srv, c, req, path, index_fd, &st);
+		return;
+	}
+	if (index_fd >= 0)
+		close(index_fd);
+	path[len] = '\0';
+	serve_listing(srv, c, req, path, fd);
+}
+
+/**
+ * answer - answer one complete request
+ * @srv: the server
+ * @c: the connection
+ * @req: the request
+ */
+static void answer(struct server *srv, struct conn *c,
+		   const struct request *req)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int fd = -1, status;
+
+	/* The server does not read request bodies: after one, it cannot know
+	 * where the next request starts.
+	 */
+	if (!req->keep_alive || req->has_body)
+		c->closing = 1;
+	status = check_method(req->method);
+	if (status == 0)
+		status = request_path(req->target, path, sizeof(path) - 16);
+	if (status == 0)
+		status = open_inside(srv, path, &fd, &st);
+	if (status != 0)
+		send_status(srv, c, req, status, "");
+	else if (S_ISDIR(st.st_mode))
+		serve_dir(srv, c, req, path, fd);
+	else
+		serve_file(srv, c, req, path, fd, &st);
+}
+
+/**
+ * consume - drop the first @n bytes of a connection's input
+ * @c: the connection
+ * @n: how many
+ *
+ * What follows is the start of the next (pipelined) request, whose
+ * clock starts now. A connection with no input left holds no buffer.
+ */
+static void consume(struct conn *c, size_t n)
+{
+	c->in_len -= n;
+	memmove(c->in, c->in + n, c->in_len);
+	c->started = timeout_now_ms();
+	if (c->in_len == 0)
+	{
+		free(c->in);
+		c->in = NULL;
+	}
+}
+
+/**
+ * sending - is an answer still on its way to the client?
+ * @c: the connection
+ *
+ * Return: 1 if it is, 0 if not.
+ */
+static int sending(const struct conn *c)
+{
+	return (c->out.len > 0 || c->file >= 0);
+}
+
+/**
+ * answer_all - answer every complete request received, in order
+ * @srv: the server
+ * @c: the connection
+ *
+ * The answers pile up in srv->out and go out in one send(); a large file
+ * stops the pile, as it goes by sendfile() after the answers before it.
+ *
+ * Return: 1 if it stopped at a large file (more requests may wait), 0 if
+ * every complete request was answered.
+ */
+static int answer_all(struct server *srv, struct conn *c)
+{
+	struct request req;
+	int status;
+
+	while (!sending(c) && !c->closing && c->in_len > 0)
+	{
+		status = request_parse(c->in, c->in_len, &req);
+		if (status == REQUEST_INCOMPLETE)
+			return (0);
+		if (status != 0)
+		{
+			send_status(srv, c, NULL, status, "");
+			return (0);
+		}
+		answer(srv, c, &req);
+		consume(c, req.head_len);
+		if (c->file >= 0)
+			return (1);
+	}
+	return (0);
+}
+
+/**
+ * send_some - send bytes, as many as the socket takes now
+ * @c: the connection
+ * @data: the bytes
+ * @len: how many
+ *
+ * MSG_MORE, while a file is to follow, lets the kernel put the head and
+ * the file's first bytes in the same packet.
+ *
+ * Return: how many were sent (0 if the socket is full), -1 on error.
+ */
+static ssize_t send_some(struct conn *c, const char *data, size_t len)
+{
+	ssize_t n;
+
+	n = send(c->fd, data, len, MSG_NOSIGNAL | (c->file >= 0 ? MSG_MORE : 0));
+	if (n < 0 && (errno == EAGAIN || errno == EINTR))
+		return (0);
+	return (n);
+}
+
+/**
+ * send_pending - send what is left of the answer: bytes, then the file
+ * @c: the connection
+ *
+ * Return: 0 (done, or the socket is full), -1 on error.
+ */
+static int send_pending(struct conn *c)
+{
+	ssize_t n;
+
+	if (c->out.len > 0)
+	{
+		n = send_some(c, c->out.data + c->out_sent,
+			      c->out.len - c->out_sent);
+		if (n < 0)
+			return (-1);
+		c->out_sent += n;
+		if (c->out_sent < c->out.len)
+			return (0);
+		buf_free(&c->out);
+		c->out_sent = 0;
+	}
+	while (c->file >= 0)
+	{
+		n = sendfile(c->fd, c->file, &c->file_pos,
+			     c->file_end - c->file_pos);
+		if (n < 0 && (errno == EAGAIN || errno == EINTR))
+			return (0);
+		if (n <= 0) /* an error, or the file shrank */
+			return (-1);
+		if (c->file_pos == c->file_end)
+		{
+			close(c->file);
+			c->file = -1;
+		}
+	}
+	return (0);
+}
+
+/**
+ * push - send the answers built in srv->out; keep what the socket would
+ * not take (the connection owns that copy until it is sent)
+ * @srv: the server
+ * @c: the connection
+ *
+ * Return: 0, or -1 if the connection is to be closed.
+ */
+static int push(struct server *srv, struct conn *c)
+{
+	ssize_t n;
+
+	if (srv->failed)
+	{
+		srv->failed = 0;
+		srv->out.len = 0;
+		return (-1);
+	}
+	if (srv->out.len > 0)
+	{
+		n = send_some(c, srv->out.data, srv->out.len);
+		if (n < 0 || ((size_t)n < srv->out.len &&
+			      buf_append(&c->out, srv->out.data + n,
+					 srv->out.len - n) != 0))
+			return (-1);
+		srv->out.len = 0;
+	}
+	return (send_pending(c));
+}
+
+/**
+ * linger - the last answer is sent: stop writing, drain what the client
+ * still sends, close at its end (or after LINGER_MS)
+ * @loop: the loop
+ * @c: the connection
+ *
+ * Return: 0.
+ */
+static int linger(struct loop *loop, struct conn *c)
+{
+	shutdown(c->fd, SHUT_WR);
+	c->lingering = 1;
+	free(c->in);
+	c->in = NULL;
+	c->in_len = 0;
+	loop_watch(loop, c->fd, LOOP_READ);
+	loop_deadline(loop, c->fd, LINGER_MS);
+	return (0);
+}
+
+/**
+ * wait_next - wait for what comes next on a connection
+ * @loop: the loop
+ * @srv: the server
+ * @c: the connection
+ *
+ * Return: 0.
+ */
+static int wait_next(struct loop *loop, struct server *srv, struct conn *c)
+{
+	long left;
+
+	if (sending(c))
+	{
+		/* A client that reads nothing for idle_ms is dropped. */
+		loop_watch(loop, c->fd, LOOP_WRITE);
+		loop_idle_timeout(loop, c->fd, srv->idle_ms);
+		return (0);
+	}
+	if (c->closing)
+		return (linger(loop, c));
+	loop_watch(loop, c->fd, LOOP_READ);
+	if (c->in_len == 0)
+	{
+		loop_idle_timeout(loop, c->fd, srv->idle_ms);
+		return (0);
+	}
+	/* Part of a request is here: it has idle_ms from its first byte. */
+	left = c->started + srv->idle_ms - timeout_now_ms();
+	loop_deadline(loop, c->fd, left > 0 ? left : 1);
+	return (0);
+}
+
+/**
+ * process - answer what can be answered, send it, wait for what is next
+ * @loop: the loop
+ * @srv: the server
+ * @c: the connection
+ *
+ * Return: 0 to keep the connection, -1 to close it.
+ */
+static int process(struct loop *loop, struct server *srv, struct conn *c)
+{
+	int more;
+
+	do {
+		more = answer_all(srv, c);
+		if (push(srv, c) != 0)
+			return (-1);
+	} while (more && !sending(c));
+	return (wait_next(loop, srv, c));
+}
+
+/**
+ * on_readable - read what the client sent, and answer it
+ * @loop: the loop
+ * @srv: the server
+ * @c: the connection
+ *
+ * Return: 0 to keep the connection, -1 to close it.
+ */
+static int on_readable(struct loop *loop, struct server *srv, struct conn *c)
+{
+	char junk[4096];
+	ssize_t n;
+
+	if (c->lingering)
+	{
+		n = recv(c->fd, junk, sizeof(junk), 0);
+		return (n > 0 || (n < 0 && errno == EAGAIN) ? 0 : -1);
+	}
+	if (c->in == NULL && (c->in = malloc(REQUEST_MAX_HEAD)) == NULL)
+		return (-1);
+	n = recv(c->fd, c->in + c->in_len, REQUEST_MAX_HEAD - c->in_len, 0);
+	if (n <= 0)
+	{
+		if (c->in_len == 0)
+			consume(c, 0);
+		return (n < 0 && (errno == EAGAIN || errno == EINTR) ? 0 : -1);
+	}
+	if (c->in_len == 0)
+		c->started = timeout_now_ms();
+	c->in_len += n;
+	return (process(loop, srv, c));
+}
+
+/**
+ * on_timeout - a connection's time is up
+ * @loop: the loop
+ * @srv: the server
+ * @c: the connection
+ *
+ * Return: 0 to keep the connection (to send it a 408), -1 to close it.
+ */
+static int on_timeout(struct loop *loop, struct server *srv, struct conn *c)
+{
+	/* Idle, lingering, or not reading its answer: just close. */
+	if (c->in_len == 0 || c->lingering || sending(c) || c->closing)
+		return (-1);
+	send_status(srv, c, NULL, 408, "");
+	if (push(srv, c) != 0)
+		return (-1);
+	return (wait_next(loop, srv, c));
+}
+
+/**
+ * close_conn - forget a connection and close it
+ * @loop: the loop
+ * @srv: the server
+ * @c: the connection (freed here)
+ */
+static void close_conn(struct loop *loop, struct server *srv,
+		       struct conn *c)
+{
+	loop_remove(loop, c->fd);
+	close(c->fd);
+	if (c->file >= 0)
+		close(c->file);
+	free(c->in);
+	buf_free(&c->out);
+	if (c->prev != NULL)
+		c->prev->next = c->next;
+	else
+		srv->conns = c->next;
+	if (c->next != NULL)
+		c->next->prev = c->prev;
+	free(c);
+	if (srv->count-- == srv->max_conns)
+		loop_watch(loop, srv->listener, LOOP_READ);
+}
+
+/**
+ * on_client - a connection is ready, or its time is up
+ * @loop: the loop
+ * @fd: its socket
+ * @events: LOOP_READ, LOOP_WRITE or LOOP_TIMEOUT
+ * @data: the struct conn
+ */
+static void on_client(struct loop *loop, int fd, int events, void *data)
+{
+	struct conn *c = data;
+	struct server *srv = loop_data(loop);
+	int r;
+
+	(void)fd;
+	if (events & LOOP_TIMEOUT)
+		r = on_timeout(loop, srv, c);
+	else if (sending(c))
+	{
+		/* Only writing matters now; a client that hung up shows up
+		 * as a failed send().
+		 */
+		r = send_pending(c);
+		if (r == 0 && !sending(c))
+			r = process(loop, srv, c);
+	}
+	else
+		r = on_readable(loop, srv, c);
+	if (r != 0)
+		close_conn(loop, srv, c);
+}
+
+/**
+ * add_conn - start serving a newly accepted connection
+ * @loop: the loop
+ * @srv: the server
+ * @fd: its socket
+ * @peer: the client's address
+ */
+static void add_conn(struct loop *loop, struct server *srv, int fd,
+		     struct in_addr peer)
+{
+	struct conn *c = calloc(1, sizeof(*c));
+	int one = 1;
+
+	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)
+	{
+		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
+		free(c);
+		close(fd);
+		return;
+	}
+	/* Answers go out whole: waiting to fill packets (Nagle) only adds
+	 * delay.
+	 */
+	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
+	c->fd = fd;
+	c->peer = peer;
+	c->file = -1;
+	c->next = srv->conns;
+	if (c->next != NULL)
+		c->next->prev = c;
+	srv->conns = c;
+	srv->count++;
+	loop_idle_timeout(loop, fd, srv->idle_ms);
+}
+
+/**
+ * on_connection - accept every waiting connection
+ * @loop: the loop
+ * @fd: the listening socket
+ * @events: LOOP_READ, or LOOP_TIMEOUT at the end of a pause
+ * @data: the struct server
+ */
+static void on_connection(struct loop *loop, int fd, int events, void *data)
+{
+	struct server *srv = data;
+	struct sockaddr_in peer;
+	socklen_t len = sizeof(peer);
+	int client = 0;
+
+	if (events & LOOP_TIMEOUT)
+	{
+		loop_watch(loop, fd, LOOP_READ);
+		return;
+	}
+	while (srv->count < srv->max_conns &&
+	       (client = accept4(fd, (struct sockaddr *)&peer, &len,
+				 SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
+	{
+		add_conn(loop, srv, client, peer.sin_addr);
+		len = sizeof(peer);
+	}
+	if (srv->count == srv->max_conns)
+	{
+		/* More connections would leave no descriptor to open a file
+		 * with: new ones wait in the queue until one closes.
+		 */
+		fprintf(stderr, "%s: %d connections, the most it can serve;"
+			" pausing\n", NAME, srv->count);
+		loop_watch(loop, fd, 0);
+	}
+	else if (client < 0 && (errno == EMFILE || errno == ENFILE))
+	{
+		/* The connection stays queued and the listener readable: to
+		 * avoid spinning, stop watching it and try again shortly.
+		 */
+		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
+		loop_watch(loop, fd, 0);
+		loop_idle_timeout(loop, fd, ACCEPT_PAUSE_MS);
+	}
+}
+
+/**
+ * before_wait - once per round of the loop: tell the time, flush the log
+ * @loop: the loop
+ *
+ * Formatting the date once a second, and writing the log once per round
+ * instead of once per request, saves work on every request.
+ */
+static void before_wait(struct loop *loop)
+{
+	struct server *srv = loop_data(loop);
+	time_t now = time(NULL);
+	struct tm tm;
+
+	if (now != srv->now)
+	{
+		srv->now = now;
+		http_date(srv->date, sizeof(srv->date), now);
+		gmtime_r(&now, &tm);
+		strftime(srv->log_date, sizeof(srv->log_date),
+			 "%d/%b/%Y:%H:%M:%S +0000", &tm);
+	}
+	fflush(stdout);
+}
+
+/**
+ * start - open DIR, listen, and register the listener
+ * @loop: the loop
+ * @srv: the server to fill in
+ * @port: the port to listen on
+ * @dir: the directory to serve
+ *
+ * Return: 0 on success, -1 on failure (the reason is on stderr).
+ */
+static int start(struct loop *loop, struct server *srv, int port,
+		 const char *dir)
+{
+	struct stat st;
+	int fd;
+
+	srv->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_IDLE_MS);
+	if (srv->idle_ms < 0)
+	{
+		fprintf(stderr, "%s: CLIENT_TIMEOUT must be a number of seconds\n",
+			NAME);
+		return (-1);
+	}
+	srv->root = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (srv->root < 0 || realpath(dir, srv->root_path) == NULL)
+	{
+		fprintf(stderr, "%s: cannot serve %s: %s\n", NAME, dir,
+			strerror(errno));
+		return (-1);
+	}
+	srv->root_len = strlen(srv->root_path);
+	if (srv->root_path[srv->root_len - 1] != '/')
+		strcpy(srv->root_path + srv->root_len++, "/");
+	if (open_inside(srv, "", &fd, &st) != 0)
+	{
+		fprintf(stderr, "%s: cannot serve %s: /proc is not mounted\n",
+			NAME, dir);
+		return (-1);
+	}
+	close(fd);
+	srv->listener = sock_listen("127.0.0.1", port);
+	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
+	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
+	{
+		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
+			port, strerror(errno));
+		return (-1);
+	}
+	loop_before_wait(loop, before_wait);
+	printf("Listening on 127.0.0.1:%d\n", sock_port(srv->listener));
+	fflush(stdout);
+	return (0);
+}
+
+/**
+ * main - serve a directory over HTTP until SIGINT or SIGTERM
+ * @argc: number of arguments
+ * @argv: the arguments: the optional port, then the optional directory
+ *
+ * Return: 0 when stopped by a signal, 1 on failure, 2 on wrong arguments.
+ */
+int main(int argc, char **argv)
+{
+	struct server srv;
+	struct loop *loop;
+	int port, failed = 1;
+
+	port = sock_parse_port(argc >= 2 ? argv[1] : DEFAULT_PORT);
+	if (argc > 3 || port < 0)
+	{
+		fprintf(stderr, "Usage: ./%s [PORT [DIR]]\n", NAME);
+		return (2);
+	}
+	/* sendfile() has no MSG_NOSIGNAL: a client that went away must not
+	 * kill the server with SIGPIPE.
+	 */
+	signal(SIGPIPE, SIG_IGN);
+	memset(&srv, 0, sizeof(srv));
+	srv.max_conns = sock_raise_fd_limit() - SPARE_FDS;
+	if (srv.max_conns < 1)
+		srv.max_conns = 1;
+	srv.listener = srv.root = -1;
+	loop = loop_new(&srv);
+	if (loop == NULL || loop_stop_on_signals(loop) != 0)
+		perror(NAME ": cannot start the event loop");
+	else if (start(loop, &srv, port, argc == 3 ? argv[2] : ".") == 0)
+	{
+		failed = loop_run(loop) != 0;
+		if (failed)
+			perror(NAME ": event loop");
+	}
+	while (srv.conns != NULL)
+		close_conn(loop, &srv, srv.conns);
+	if (!failed)
+		printf("Server stopped\n");
+	if (srv.listener >= 0)
+		close(srv.listener);
+	if (srv.root >= 0)
+		close(srv.root);
+	buf_free(&srv.out);
+	loop_free(loop);
+	return (failed);
+}

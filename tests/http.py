@@ -1,0 +1,247 @@
+#!/usr/bin/env python3
+"""A test driver for 15-http_server: what curl cannot do. It sends raw
+(even malformed) requests, pipelines them, holds idle connections, plays
+slowloris and slow readers, and prints what it saw.
+
+  http.py send PORT REQUEST [--responses N] [--split N]
+      send REQUEST (backslash escapes such as \\r\\n and \\x00 decoded), in
+      pieces of N bytes if --split; read N responses (default 1; those to
+      HEAD without a body) or until the server closes. Print them with
+      CRLF as LF and without the Date field, then "[open]" if the
+      connection is still open, or "[closed]"
+  http.py slowloris PORT N SECONDS PATH
+      N connections each send a request one byte at a time, a byte every
+      0.2 s, never finishing it; meanwhile one normal request for PATH is
+      made. Print its status line and how many slow connections were
+      still open when it was answered; then wait up to SECONDS for the
+      server to give up on them and print how many got 408
+  http.py idle PORT N PATH
+      hold N silent connections, then GET PATH on a new one; print its
+      status line and how many of the N are still open
+  http.py many PORT N PATH
+      N connections at once each GET PATH (Connection: close); print how
+      many were answered 200
+  http.py slow-reader PORT BIG SMALL SECONDS
+      GET BIG and read nothing; meanwhile GET SMALL on another
+      connection and print its status line; then wait up to SECONDS and
+      print whether the server dropped the reader
+  http.py vanish PORT PATH
+      GET PATH and reset the connection before reading the answer
+Every wait is bounded.
+"""
+import resource
+import select
+import socket
+import sys
+import time
+
+LIMIT = 20
+
+
+def connect(port):
+    return socket.create_connection(("127.0.0.1", port), timeout=LIMIT)
+
+
+def raise_fd_limit():
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+
+
+def read_response(s, buf, head):
+    """Read one response from s (after what buf holds already).
+    Return (the response, what follows it); the response is None if the
+    connection closed first."""
+    while b"\r\n\r\n" not in buf:
+        chunk = s.recv(65536)
+        if not chunk:
+            return None, buf
+        buf += chunk
+    end = buf.index(b"\r\n\r\n") + 4
+    length = 0
+    status = buf.split(b" ", 2)[1]
+    for line in buf[:end].split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.lower() == b"content-length" and not head \
+                and status != b"304":
+            length = int(value)
+    while len(buf) < end + length:
+        chunk = s.recv(65536)
+        if not chunk:
+            return None, buf
+        buf += chunk
+    return buf[:end + length], buf[end + length:]
+
+
+def is_open(s):
+    """True if the server has not closed s (no end of stream, no reset)."""
+    timeout = s.gettimeout()
+    s.setblocking(False)
+    try:
+        return s.recv(1, socket.MSG_PEEK) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        s.settimeout(timeout)
+
+
+def show(response):
+    lines = response.decode("latin-1").split("\r\n")
+    text = "\n".join(l for l in lines if not l.startswith("Date: "))
+    print(text, end="" if text.endswith("\n") else "\n")
+
+
+def send(port, request, responses, split):
+    data = request.encode("latin-1").decode("unicode_escape") \
+        .encode("latin-1")
+    s = connect(port)
+    step = split or len(data)
+    for i in range(0, len(data), step):
+        s.sendall(data[i:i + step])
+        if split:
+            time.sleep(0.01)
+    # Answers to HEAD have no body, whatever Content-Length says.
+    heads = [r.startswith(b"HEAD ") for r in data.split(b"\r\n\r\n")]
+    buf = b""
+    for i in range(responses):
+        try:
+            response, buf = read_response(s, buf, i < len(heads) and heads[i])
+        except ConnectionResetError:
+            response = None
+        if response is None:
+            if buf:
+                show(buf)
+            break
+        show(response)
+    time.sleep(0.2)
+    print("[open]" if is_open(s) else "[closed]")
+
+
+def request(port, path):
+    """GET path on a new connection; return the status line."""
+    s = connect(port)
+    s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+              % path.encode())
+    response, _ = read_response(s, b"", False)
+    s.close()
+    return response.split(b"\r\n")[0].decode() if response else "no answer"
+
+
+def slowloris(port, n, seconds, path):
+    raise_fd_limit()
+    text = b"GET / HTTP/1.1\r\nHost: t\r\nX-Slow: " + b"x" * 1000
+    slow = [connect(port) for _ in range(n)]
+    for i in range(3):  # each has started its request
+        for s in slow:
+            s.sendall(text[i:i + 1])
+        time.sleep(0.2)
+    print(request(port, path))
+    print("%d slow connections open meanwhile" % sum(map(is_open, slow)))
+    got, pos, deadline = 0, 3, time.time() + seconds
+    while slow and time.time() < deadline:
+        answered, _, _ = select.select(slow, [], [], 0)
+        for s in answered:
+            try:
+                got += s.recv(100).startswith(b"HTTP/1.1 408 ")
+            except OSError:
+                pass
+            slow.remove(s)
+        for s in slow:
+            try:
+                s.sendall(text[pos:pos + 1])
+            except OSError:
+                pass
+        pos += 1
+        time.sleep(0.2)
+    print("%d of %d got 408" % (got, n))
+
+
+def idle(port, n, path):
+    raise_fd_limit()
+    held = [connect(port) for _ in range(n)]
+    time.sleep(0.5)
+    print(request(port, path))
+    print("%d of %d still open" % (sum(map(is_open, held)), n))
+
+
+def many(port, n, path):
+    raise_fd_limit()
+    conns = [connect(port) for _ in range(n)]
+    for s in conns:
+        s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+                  % path.encode())
+    ok = 0
+    for s in conns:
+        response, _ = read_response(s, b"", False)
+        ok += response is not None and response.startswith(b"HTTP/1.1 200 ")
+        s.close()
+    print("%d of %d answered" % (ok, n))
+
+
+def slow_reader(port, big, small, seconds):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.settimeout(LIMIT)
+    s.connect(("127.0.0.1", port))
+    s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\n\r\n" % big.encode())
+    time.sleep(0.5)
+    print(request(port, small))
+    deadline = time.time() + seconds
+    while time.time() < deadline and is_open_writer(s):
+        time.sleep(0.2)
+    print("reader dropped" if time.time() < deadline else "reader kept")
+
+
+def is_open_writer(s):
+    """True while the server has not closed s. It never reads what we send,
+    so closing makes it reset the connection, and then sending fails."""
+    timeout = s.gettimeout()
+    s.setblocking(False)
+    try:
+        s.send(b"x")
+        return True
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        s.settimeout(timeout)
+
+
+def vanish(port, path):
+    s = connect(port)
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")
+    s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\n\r\n" % path.encode())
+    time.sleep(0.1)
+    s.close()
+
+
+def main():
+    args = sys.argv[1:]
+    opts = {}
+    for flag in ("--responses", "--split"):
+        if flag in args:
+            i = args.index(flag)
+            opts[flag] = int(args[i + 1])
+            del args[i:i + 2]
+    cmd, port = args[0], int(args[1])
+    if cmd == "send":
+        send(port, args[2], opts.get("--responses", 1),
+             opts.get("--split", 0))
+    elif cmd == "slowloris":
+        slowloris(port, int(args[2]), float(args[3]), args[4])
+    elif cmd == "idle":
+        idle(port, int(args[2]), args[3])
+    elif cmd == "many":
+        many(port, int(args[2]), args[3])
+    elif cmd == "slow-reader":
+        slow_reader(port, args[2], args[3], float(args[4]))
+    elif cmd == "vanish":
+        vanish(port, args[2])
+    else:
+        sys.exit("http.py: unknown command " + cmd)
+
+
+if __name__ == "__main__":
+    main()
