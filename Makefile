@@ -143,7 +143,7 @@ grade-test: deps
 # libFuzzer harnesses (fuzz/*_fuzz.c), each run FUZZ_SECONDS from the
 # seeds in fuzz/corpus/NAME/; what they find lands in build/fuzz/.
 FUZZ_SECONDS ?= 30
-FUZZERS = url response
+FUZZERS = url response request
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all
 
@@ -154,6 +154,8 @@ fuzz:
 	clang $(FUZZ_FLAGS) -I. -o build/fuzz/url_fuzz fuzz/url_fuzz.c lib/url.c
 	clang $(FUZZ_FLAGS) -I. $(SSL_CFLAGS) -o build/fuzz/response_fuzz \
 		fuzz/response_fuzz.c $(HTTP_LIB) $(SSL_LIBS)
+	clang $(FUZZ_FLAGS) -I. -o build/fuzz/request_fuzz fuzz/request_fuzz.c \
+		lib/request.c
 	@for f in $(FUZZERS); do \
 		mkdir -p build/fuzz/corpus-$$f && \
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \
