@@ -31,6 +31,10 @@
  *  - memory: an idle connection owns no buffer. Requests are read into a
  *    buffer allocated when bytes arrive and freed once they are answered;
  *    answers are built in one buffer that all connections share;
+ *  - system calls are the cost: small files stay in memory (lib/cache.c),
+ *    and one fstatat() per request checks that they have not changed;
+ *    pipelined answers go out in one send(); the log is written once per
+ *    round of the loop, not once per line;
  *  - timeouts: CLIENT_TIMEOUT seconds (default 10) for a request to arrive
  *    whole (else 408), for an idle connection, and for a client that stops
  *    reading. A client sending one byte at a time gains nothing: its
@@ -60,6 +64,7 @@
 #include <sys/stat.h>
 
 #include "lib/buf.h"
+#include "lib/cache.h"
 #include "lib/loop.h"
 #include "lib/request.h"
 #include "lib/sock.h"
@@ -133,6 +138,7 @@ struct conn
  * @now: the second that @date and @log_date show
  * @date: the time for the Date field
  * @log_date: the time for the log
+ * @cache: small files kept in memory (lib/cache.c)
  * @conns: every open connection (owned: each is freed by close_conn)
  * @count: how many there are
  * @max_conns: how many there may be: the descriptor limit less SPARE_FDS
@@ -151,6 +157,7 @@ struct server
 	time_t now;
 	char date[40];
 	char log_date[40];
+	struct cache cache;
 	struct conn *conns;
 };
 
@@ -542,12 +549,13 @@ static void send_body(struct server *srv, struct conn *c, int fd,
  * @c: the connection
  * @req: the request
  * @path: the file's path (its extension gives Content-Type)
- * @fd: the open file (closed here, or owned by @c until sent)
+ * @fd: the open file (closed here, or owned by @c until sent), or -1
+ * @data: the file's bytes, from the cache, if @fd is -1
  * @st: what fstat() said of it
  */
 static void serve_file(struct server *srv, struct conn *c,
 		       const struct request *req, const char *path, int fd,
-		       const struct stat *st)
+		       const char *data, const struct stat *st)
 {
 	off_t first = 0, last = st->st_size - 1;
 	char date[40], fields[64];
@@ -557,7 +565,8 @@ static void serve_file(struct server *srv, struct conn *c,
 		status = parse_range(req->range, st->st_size, &first, &last);
 	if (status == 416)
 	{
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		sprintf(fields, "Content-Range: bytes */%ld\r\n", (long)st->st_size);
 		send_status(srv, c, req, 416, fields);
 		return;
@@ -576,11 +585,48 @@ static void serve_file(struct server *srv, struct conn *c,
 	if (status == 304 || is_head(req) || last < first)
 	{
 		log_request(srv, c, req, status, 0);
-		close(fd);
+		if (fd >= 0)
+			close(fd);
 		return;
 	}
 	log_request(srv, c, req, status, (long)(last - first + 1));
-	send_body(srv, c, fd, first, last + 1);
+	if (fd >= 0)
+		send_body(srv, c, fd, first, last + 1);
+	else if (buf_append(&srv->out, data + first, last - first + 1) != 0)
+		srv->failed = 1;
+}
+
+/**
+ * serve_opened - answer with a regular file just opened, and keep it in
+ * the cache if it is worth keeping
+ * @srv: the server
+ * @c: the connection
+ * @req: the request
+ * @path: the file's path
+ * @fd: the file (closed here, or owned by @c until sent)
+ * @st: what fstat() said of it
+ */
+static void serve_opened(struct server *srv, struct conn *c,
+			 const struct request *req, const char *path, int fd,
+			 const struct stat *st)
+{
+	const struct cache_entry *e = NULL;
+	char *data;
+
+	if (cache_wants(st) && (data = malloc(st->st_size + 1)) != NULL)
+	{
+		if (pread(fd, data, st->st_size, 0) == st->st_size)
+			e = cache_store(&srv->cache, path, st, data);
+		else
+			free(data);
+	}
+	if (e == NULL)
+	{
+		serve_file(srv, c, req, path, fd, NULL, st);
+		return;
+	}
+	close(fd);
+	serve_file(srv, c, req, path, -1, e->data, &e->st);
 }
 
 /**
@@ -763,6 +809,7 @@ static void serve_dir(struct server *srv, struct conn *c,
 	size_t len = strlen(path);
 	const char *query = strchr(req->target, '?');
 	int before = query ? (int)(query - req->target) : (int)strlen(req->target);
+	const struct cache_entry *e;
 	struct stat st;
 	int index_fd;
 
@@ -775,11 +822,18 @@ static void serve_dir(struct server *srv, struct conn *c,
 		return;
 	}
 	strcpy(path + len, "index.html");
+	e = cache_find(&srv->cache, srv->root, path);
+	if (e != NULL)
+	{
+		close(fd);
+		serve_file(srv, c, req, path, -1, e->data, &e->st);
+		return;
+	}
 	if (open_inside(srv, path, &index_fd, &st) == 0 &&
 	    S_ISREG(st.st_mode))
 	{
 		close(fd);
-		serve_file(srv, c, req, path, index_fd, &st);
+		serve_opened(srv, c, req, path, index_fd, &st);
 		return;
 	}
 	if (index_fd >= 0)
@@ -798,6 +852,7 @@ static void answer(struct server *srv, struct conn *c,
 		   const struct request *req)
 {
 	char path[PATH_MAX];
+	const struct cache_entry *e = NULL;
 	struct stat st;
 	int fd = -1, status;
 
@@ -810,13 +865,17 @@ static void answer(struct server *srv, struct conn *c,
 	if (status == 0)
 		status = request_path(req->target, path, sizeof(path) - 16);
 	if (status == 0)
+		e = cache_find(&srv->cache, srv->root, path);
+	if (status == 0 && e == NULL)
 		status = open_inside(srv, path, &fd, &st);
 	if (status != 0)
 		send_status(srv, c, req, status, "");
+	else if (e != NULL)
+		serve_file(srv, c, req, path, -1, e->data, &e->st);
 	else if (S_ISDIR(st.st_mode))
 		serve_dir(srv, c, req, path, fd);
 	else
-		serve_file(srv, c, req, path, fd, &st);
+		serve_opened(srv, c, req, path, fd, &st);
 }
 
 /**
@@ -1360,6 +1419,7 @@ int main(int argc, char **argv)
 	if (srv.root >= 0)
 		close(srv.root);
 	buf_free(&srv.out);
+	cache_free(&srv.cache);
 	loop_free(loop);
 	return (failed);
 }

@@ -369,6 +369,37 @@ refused() {
 	assert_line --index -1 "a"
 }
 
+# body PATH: the body of GET PATH, or the status line if it is not 200.
+body() {
+	curl -sS -w '%{http_code}' -o "$BATS_TEST_TMPDIR/body" "$URL$1" |
+		grep -q '^200$' && cat "$BATS_TEST_TMPDIR/body" ||
+		curl -sS -o /dev/null -w 'status %{http_code}\n' "$URL$1"
+}
+
+@test "a small file kept in memory is served new once it changes on disk" {
+	printf 'version 1\n' >"$WWW/kept.txt"
+	ln -s kept.txt "$WWW/kept-link"
+	sleep 2.5 # kept only once settled (lib/cache.c)
+	assert_equal "$(body /kept.txt)" "version 1"
+	assert_equal "$(body /kept-link)" "version 1"
+	assert_equal "$(body /kept.txt)" "version 1"
+	# Same size, and the old modification time put back: only the change
+	# time tells.
+	touch -r "$WWW/kept.txt" "$BATS_TEST_TMPDIR/when"
+	printf 'version 2\n' >"$WWW/kept.txt"
+	touch -r "$BATS_TEST_TMPDIR/when" "$WWW/kept.txt"
+	assert_equal "$(body /kept.txt)" "version 2"
+	sleep 2.5
+	assert_equal "$(body /kept.txt)" "version 2"
+	printf 'version 3\n' >"$BATS_TEST_TMPDIR/new"
+	mv "$BATS_TEST_TMPDIR/new" "$WWW/kept.txt"
+	assert_equal "$(body /kept.txt)" "version 3"
+	ln -sfn ../secret.txt "$WWW/kept-link"
+	assert_equal "$(body /kept-link)" "status 403"
+	rm "$WWW/kept.txt"
+	assert_equal "$(body /kept.txt)" "status 404"
+}
+
 @test "keep-alive: two requests on one connection; it stays open" {
 	run raw 'GET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /docs/z.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
 		--responses 2 --split 30
