@@ -72,18 +72,24 @@ def read_response(s, buf, head):
     return buf[:end + length], buf[end + length:]
 
 
-def is_open(s):
-    """True if the server has not closed s (no end of stream, no reset)."""
+def try_now(s, action):
+    """Run action() with s non-blocking: True if it succeeded or would
+    have had to wait, False if the connection is gone."""
     timeout = s.gettimeout()
     s.setblocking(False)
     try:
-        return s.recv(1, socket.MSG_PEEK) != b""
+        return action() != b""
     except BlockingIOError:
         return True
     except OSError:
         return False
     finally:
         s.settimeout(timeout)
+
+
+def is_open(s):
+    """True if the server has not closed s (no end of stream, no reset)."""
+    return try_now(s, lambda: s.recv(1, socket.MSG_PEEK))
 
 
 def show(response):
@@ -196,17 +202,7 @@ def slow_reader(port, big, small, seconds):
 def is_open_writer(s):
     """True while the server has not closed s. It never reads what we send,
     so closing makes it reset the connection, and then sending fails."""
-    timeout = s.gettimeout()
-    s.setblocking(False)
-    try:
-        s.send(b"x")
-        return True
-    except BlockingIOError:
-        return True
-    except OSError:
-        return False
-    finally:
-        s.settimeout(timeout)
+    return try_now(s, lambda: s.send(b"x"))
 
 
 def vanish(port, path):
