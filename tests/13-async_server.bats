@@ -81,10 +81,12 @@ setup_file() {
 }
 
 @test "out of file descriptors: it pauses, then serves everyone" {
-	# Under valgrind a few of the 300 connections are reset before the
-	# slowed server accepts them; the behaviour is checked plain and
-	# under the sanitizers.
-	[[ -z "${UNDER_VALGRIND:-}" ]] || skip "connection resets under valgrind"
+	# Not under valgrind: when accept() returns a descriptor above
+	# valgrind's own limit for the program, valgrind closes it and reports
+	# EMFILE (generic_POST_sys_accept), so the kernel's connection is lost
+	# and its client reset. Without valgrind EMFILE loses nothing: the
+	# behaviour is checked plain and under the sanitizers.
+	[[ -z "${UNDER_VALGRIND:-}" ]] || skip "valgrind closes connections accepted at its descriptor limit"
 	start_server few bash -c 'ulimit -n 64 && exec "$@"' _ "$(prog $PROG)" 0
 	run hello many "$FEW_PORT" 300
 	assert_output "300 of 300 answered"
