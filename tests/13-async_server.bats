@@ -81,17 +81,24 @@ setup_file() {
 }
 
 @test "out of file descriptors: it pauses, then serves everyone" {
-	# Not under valgrind: when accept() returns a descriptor above
-	# valgrind's own limit for the program, valgrind closes it and reports
-	# EMFILE (generic_POST_sys_accept), so the kernel's connection is lost
-	# and its client reset. Without valgrind EMFILE loses nothing: the
-	# behaviour is checked plain and under the sanitizers.
-	[[ -z "${UNDER_VALGRIND:-}" ]] || skip "valgrind closes connections accepted at its descriptor limit"
 	start_server few bash -c 'ulimit -n 64 && exec "$@"' _ "$(prog $PROG)" 0
 	run hello many "$FEW_PORT" 300
-	assert_output "300 of 300 answered"
+	if [[ -z "${UNDER_VALGRIND:-}" ]]; then
+		assert_output "300 of 300 answered"
+	else
+		# Under valgrind some of the 300 are lost whatever the server
+		# does: when accept() returns a descriptor above valgrind's own
+		# limit for the program, valgrind closes it and reports EMFILE
+		# (generic_POST_sys_accept), so that client is reset. What must
+		# still hold: it pauses, survives, and serves the next clients.
+		assert_line --regexp '^[0-9]+ of 300 answered$'
+		run hello many "$FEW_PORT" 20
+		assert_output "20 of 20 answered"
+	fi
 	run server_output few
 	assert_line "$PROG: out of file descriptors, pausing"
+	stop_server few TERM
+	assert_equal "$status" 0
 }
 
 @test "after all of the above, it stops cleanly" {
