@@ -27,6 +27,7 @@
 
 #define HEADERS_TOO_LARGE "the response's headers are larger than 64 KiB"
 #define BAD_CHUNK "an invalid chunk size"
+#define HEX_DIGITS "0123456789abcdefABCDEF"
 
 /**
  * struct reader - the bytes received and not yet used
@@ -132,6 +133,22 @@ static int parse_status(struct conn *c, const char *line, int *status)
 }
 
 /**
+ * value_length - the length of a header value without the spaces and tabs
+ * at its end, which are not part of it (RFC 9112, section 5)
+ * @value: the value, already without the ones at its start
+ *
+ * Return: the length.
+ */
+static int value_length(const char *value)
+{
+	size_t len = strlen(value);
+
+	while (len > 0 && (value[len - 1] == ' ' || value[len - 1] == '\t'))
+		len--;
+	return ((int)len);
+}
+
+/**
  * add_header - store one header line as "Name: value\n"
  * @c: the connection, for errors
  * @headers: where the lines go
@@ -151,16 +168,17 @@ static int add_header(struct conn *c, struct buf *headers, const char *line)
 		if (headers->len == 0)
 			return (conn_fail(c, "a folded line, but no header"));
 		headers->len--;		/* drop the "\n" */
-		return (buf_printf(headers, " %s\n", line + strspn(line,
-							       " \t")));
+		value = line + strspn(line, " \t");
+		return (buf_printf(headers, " %.*s\n", value_length(value),
+				   value));
 	}
 	if (colon == NULL || colon == line || strcspn(line, " \t") <
 	    (size_t)(colon - line))
 		return (conn_fail(c, "a header line without a name and a colon:"
 				  " \"%.40s\"", line));
 	value = colon + 1 + strspn(colon + 1, " \t");
-	return (buf_printf(headers, "%.*s: %s\n", (int)(colon - line), line,
-			   value));
+	return (buf_printf(headers, "%.*s: %.*s\n", (int)(colon - line), line,
+			   value_length(value), value));
 }
 
 /**
@@ -346,7 +364,10 @@ static int read_chunked(struct reader *r, struct buf *body)
 			break;
 		errno = 0;
 		size = strtoul(line, &stop, 16);
-		if (!isxdigit((unsigned char)line[0]) ||
+		/* Only hex digits: strtoul() would also take "0x", "+" or
+		 * spaces before them.
+		 */
+		if (stop == line || stop != line + strspn(line, HEX_DIGITS) ||
 		    (*stop != '\0' && *stop != ';' && *stop != ' '))
 			return (conn_fail(r->c, BAD_CHUNK));
 		if (errno != 0)

@@ -5,8 +5,9 @@ the connection with h.raw(). A good client meets every one of these with a
 one-line error and a non-zero exit status, in bounded time, and never
 crashes or hangs. The exceptions are "no-reason" (a status line without a
 reason phrase), "no-headers" (a response without any header) and
-"chunk-extensions" (chunks with extensions, then a trailer): all legal,
-and every real client accepts them.
+"chunk-extensions" (chunks with extensions, then a trailer) and
+"padded-values" (spaces and tabs around header values): all legal, and
+every real client accepts them.
 """
 
 import time
@@ -49,6 +50,13 @@ def chunk_extensions(h):
           b"0\r\nX-Trailer: yes\r\n\r\n")
 
 
+def padded_values(h):
+    """Header values with spaces and tabs on both sides, which are not
+    part of the value (RFC 9112, section 5; accepted by real clients)."""
+    h.raw(b"HTTP/1.1 200 OK\r\nX-Request-Id: \t padded \t\r\n"
+          b"Content-Length:  2 \t\r\n\r\nOK")
+
+
 def no_request_id(h):
     """A valid response without X-Request-Id."""
     h.raw(OK_HEAD + b"Content-Length: 2\r\n\r\nOK", close=False)
@@ -74,6 +82,12 @@ def short_body(h):
 def bad_chunk(h):
     h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n"
           b"2\r\nOK\r\nzz\r\nbad\r\n0\r\n\r\n")
+
+
+def hex_prefix_chunk(h):
+    """A chunk size written like a C constant: "0x2" (only hex digits are
+    allowed, and strtoul() would take the "0x")."""
+    h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n0x2\r\nOK\r\n0\r\n\r\n")
 
 
 def chunk_overflow(h):

@@ -105,6 +105,11 @@ check_fault() {
 		"an invalid chunk size$"
 }
 
+@test "hex-prefix-chunk: a chunk size written 0x2" {
+	check_fault hex-prefix-chunk "A libcurl function was given a bad argument \(Failed reading the chunked-encoded stream\)$" \
+		"an invalid chunk size$"
+}
+
 @test "chunk-overflow: a chunk size beyond 64 bits" {
 	check_fault chunk-overflow "Failure when receiving data from the peer \(Too long hexadecimal number in chunked-encoding\)$" \
 		"a chunk size too large$"
@@ -228,6 +233,21 @@ check_fault() {
 		[15]-*) assert_output "chunks" ;;
 		[04]-*) assert_output $'Body response:\n\t- length: 15\n\t- content: This is chunked' ;;
 		*) assert_output "This is chunked" ;;
+		esac
+	done
+}
+
+@test "padded-values: spaces and tabs around header values are accepted by all" {
+	local p
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p"
+		run_client "$p" "$MOCK_URL/fault/padded-values"
+		assert_success
+		assert_stderr ""
+		case $p in
+		[15]-*) assert_output "padded" ;;
+		[04]-*) assert_output $'Body response:\n\t- length: 2\n\t- content: OK' ;;
+		*) assert_output "OK" ;;
 		esac
 	done
 }
