@@ -62,21 +62,28 @@ run_prog() {
 	assert_line '    "email": "x@y.z"'
 }
 
-@test "a 303 redirect turns the POST into a GET" {
-	run_prog "$MOCK_URL/redirect-to?url=%2Fanything&status_code=303" "x@y.z"
-	assert_success
-	run last_request
-	assert_line --index 0 "GET /anything HTTP/1.1"
-	refute_line --regexp "^Content-Length"
+@test "a 301, 302 or 303 redirect turns the POST into a GET" {
+	local code
+	for code in 301 302 303; do
+		run_prog "$MOCK_URL/redirect-to?url=%2Fanything&status_code=$code" "x@y.z"
+		assert_success
+		run last_request
+		assert_line --index 0 "GET /anything HTTP/1.1"
+		refute_line --regexp "^Content-(Length|Type)"
+	done
 }
 
-@test "a 307 redirect keeps the method and the body" {
-	run_prog "$MOCK_URL/redirect-to?url=%2Fpost_email&status_code=307" "x@y.z"
-	assert_success
-	assert_output "Your email is: x@y.z"
-	run last_request
-	assert_line --index 0 "POST /post_email HTTP/1.1"
-	assert_equal "${lines[-1]}" "email=x%40y.z"
+@test "a 307 or 308 redirect keeps the method and the body" {
+	local code
+	for code in 307 308; do
+		run_prog "$MOCK_URL/redirect-to?url=%2Fpost_email&status_code=$code" "x@y.z"
+		assert_success
+		assert_output "Your email is: x@y.z"
+		run last_request
+		assert_line --index 0 "POST /post_email HTTP/1.1"
+		assert_line "Content-Type: application/x-www-form-urlencoded"
+		assert_equal "${lines[-1]}" "email=x%40y.z"
+	done
 }
 
 @test "HTTP 404 is a failure" {
