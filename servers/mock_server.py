@@ -67,6 +67,9 @@ class Handler(BaseHTTPRequestHandler):
     def setup(self):
         super().setup()
         self.conn_id = self.server.next_connection_id()
+        # The name the client asked for in the TLS handshake (SNI), set
+        # by on_server_name(); None without TLS or without a name.
+        self.server_name = getattr(self.request, "server_name", None)
 
     # Every method goes to the same router.
     def do_GET(self):
@@ -117,6 +120,7 @@ class Handler(BaseHTTPRequestHandler):
             "version": self.request_version,
             "headers": [[k, v] for k, v in self.headers.items()],
             "body": self.body.decode("latin-1"),
+            "tls_server_name": self.server_name,
             "time": time.time(),
         }
         self.server.write_log(record)
@@ -414,6 +418,11 @@ class MockServer(ThreadingHTTPServer):
                             sys.exc_info()[1]))
 
 
+def on_server_name(sock, name, _context):
+    """Keep the host name a TLS client sent (SNI) for the request log."""
+    sock.server_name = name
+
+
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--host", default="127.0.0.1")
@@ -433,6 +442,7 @@ def main():
     if args.tls_cert:
         tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         tls.load_cert_chain(args.tls_cert, args.tls_key)
+        tls.sni_callback = on_server_name
     try:
         server = MockServer((args.host, args.port), tls, args.log)
     except OSError as e:

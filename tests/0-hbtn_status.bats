@@ -141,6 +141,17 @@ run_prog() {
 	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
 }
 
+@test "HTTPS names the host in the handshake (SNI), but not an address" {
+	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr "$(prog $PROG)" "https://localhost:$TLS_PORT/status"
+	assert_success
+	run requests tls --sni
+	assert_output "localhost"
+	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr "$(prog $PROG)" "$TLS_URL/status"
+	assert_success
+	run requests tls --sni
+	assert_output "(none)"
+}
+
 @test "HTTPS with a CA the system does not trust" {
 	check_https_untrusted_ca
 }

@@ -6,6 +6,8 @@
   reqlog.py FILE --count    how many requests there are
   reqlog.py FILE --conns    how many connections they came on
   reqlog.py FILE --lines    one line per request: "<conn> <request line>"
+  reqlog.py FILE --sni      the host name the last request's client sent in
+                            its TLS handshake (SNI), or "(none)"
 
 A request is shown as its request line, its headers in the order and case
 they were sent, an empty line, and its body (if any).
@@ -37,6 +39,8 @@ def main():
     elif mode == "--lines":
         for r in records:
             print(r["conn"], r["request_line"])
+    elif mode == "--sni" and records:
+        print(records[-1].get("tls_server_name") or "(none)")
     elif mode == "--all":
         sys.stdout.write("\n".join(show(r) for r in records))
     elif records:
