@@ -169,8 +169,8 @@ static int add_header(struct conn *c, struct buf *headers, const char *line)
 			return (conn_fail(c, "a folded line, but no header"));
 		headers->len--;		/* drop the "\n" */
 		value = line + strspn(line, " \t");
-		return (buf_printf(headers, " %.*s\n", value_length(value),
-				   value));
+		return (buf_printf(headers, "%s%.*s\n", value[0] ? " " : "",
+				   value_length(value), value));
 	}
 	if (colon == NULL || colon == line || strcspn(line, " \t") <
 	    (size_t)(colon - line))

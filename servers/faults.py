@@ -5,9 +5,10 @@ the connection with h.raw(). A good client meets every one of these with a
 one-line error and a non-zero exit status, in bounded time, and never
 crashes or hangs. The exceptions are "no-reason" (a status line without a
 reason phrase), "no-headers" (a response without any header) and
-"chunk-extensions" (chunks with extensions, then a trailer) and
-"padded-values" (spaces and tabs around header values): all legal, and
-every real client accepts them.
+"chunk-extensions" (chunks with extensions, then a trailer),
+"padded-values" (spaces and tabs around header values) and "folded-header"
+(a header value continued on the next lines): all legal, and every real
+client accepts them.
 """
 
 import time
@@ -55,6 +56,14 @@ def padded_values(h):
     part of the value (RFC 9112, section 5; accepted by real clients)."""
     h.raw(b"HTTP/1.1 200 OK\r\nX-Request-Id: \t padded \t\r\n"
           b"Content-Length:  2 \t\r\n\r\nOK")
+
+
+def folded_header(h):
+    """A header value folded over three lines, one of them blank (obsolete
+    line folding, RFC 9112, section 5.2: read as one value, the line breaks
+    and the whitespace around them replaced by one space)."""
+    h.raw(b"HTTP/1.1 200 OK\r\nX-Request-Id: first \r\n \t \r\n\t second\r\n"
+          b"Content-Length: 2\r\n\r\nOK")
 
 
 def no_request_id(h):
