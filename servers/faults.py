@@ -4,7 +4,7 @@ Each function gets the request handler `h` and writes whatever it likes on
 the connection with h.raw(). A good client meets every one of these with a
 one-line error and a non-zero exit status, in bounded time, and never
 crashes or hangs. The exceptions are "no-reason" (a status line without a
-reason phrase), "no-headers" (a response without any header) and
+reason phrase), "no-headers" (a response without any header),
 "chunk-extensions" (chunks with extensions, then a trailer),
 "padded-values" (spaces and tabs around header values) and "folded-header"
 (a header value continued on the next lines): all legal, and every real
