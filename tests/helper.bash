@@ -38,6 +38,10 @@ start_server() {
 	shift
 	out="$dir/$name.out"
 	rm -f "$dir/$name.pid" "$dir/$name.status"
+	# Emptied here, not only by the redirection in the background: a
+	# server of the same name started before left its "Listening on"
+	# line in this file, and its port must not be taken for the new one.
+	: >"$out"
 	# The subshell waits for the server and records its exit status, so
 	# that stop_server can check it from any test of the file.
 	(
