@@ -20,6 +20,7 @@ teardown() {
 		stop_server srv
 		assert_equal "$status" 0
 	fi
+	stop_test_servers
 }
 
 chat() {

@@ -32,12 +32,16 @@ BAD_HOST=$(printf 'a%.0s' {1..64}).invalid
 # start_server NAME COMMAND [ARGS...]
 # Runs COMMAND in the background and waits until it prints
 # "Listening on HOST:PORT". Sets and exports NAME_PORT (NAME in capitals).
-# fd 3 is closed for the server, or bats would wait for it to exit.
+# A server started by setup_file is stopped by teardown_file; one started
+# by a test (or setup), by teardown, even when the test failed half-way.
+# The server and the subshell that waits for it hold none of bats' output
+# descriptors (fd 3, stdout, stderr), or bats would wait for them to exit.
 start_server() {
 	local name=$1 dir=$BATS_FILE_TMPDIR out pid="" port="" waited=0
 	shift
 	out="$dir/$name.out"
-	rm -f "$dir/$name.pid" "$dir/$name.status"
+	rm -f "$dir/$name.pid" "$dir/$name.status" "$dir/$name.test"
+	[[ -z "${BATS_TEST_NUMBER:-}" ]] || : >"$dir/$name.test"
 	# Emptied here, not only by the redirection in the background: a
 	# server of the same name started before left its "Listening on"
 	# line in this file, and its port must not be taken for the new one.
@@ -50,7 +54,7 @@ start_server() {
 		echo "$!" >"$dir/$name.pid"
 		wait "$!"
 		echo "$?" >"$dir/$name.status"
-	) 3>&- &
+	) 3>&- >/dev/null 2>&1 &
 	while [[ -z "$port" ]]; do
 		[[ -n "$pid" ]] || pid=$(cat "$dir/$name.pid" 2>/dev/null) || true
 		port=$(sed -n 's/^Listening on .*:\([0-9][0-9]*\)$/\1/p' "$out" 2>/dev/null | head -n 1)
@@ -92,7 +96,7 @@ server_output() {
 stop_server() {
 	local dir=$BATS_FILE_TMPDIR pid i
 	pid=$(cat "$dir/$1.pid")
-	rm -f "$dir/$1.pid"
+	rm -f "$dir/$1.pid" "$dir/$1.test"
 	kill "-${2:-TERM}" "$pid" 2>/dev/null || true
 	for i in {1..200}; do
 		[[ -e "$dir/$1.status" ]] && break
@@ -209,9 +213,22 @@ dump_servers() {
 	done
 }
 
+# stop_test_servers: stop the servers the current test started and left
+# running (it failed before stopping them).
+stop_test_servers() {
+	local f
+	for f in "$BATS_FILE_TMPDIR"/*.test; do
+		[[ -e "$f" ]] || continue
+		rm -f "$f"
+		[[ -e "${f%.test}.pid" ]] && stop_server "$(basename "$f" .test)"
+	done
+	return 0
+}
+
 # Test files that need no other teardown use these as they are.
 teardown() {
 	[[ -n "${BATS_TEST_COMPLETED:-}" ]] || dump_servers
+	stop_test_servers
 }
 
 teardown_file() {
