@@ -66,6 +66,7 @@
 #include "lib/buf.h"
 #include "lib/cache.h"
 #include "lib/loop.h"
+#include "lib/mime.h"
 #include "lib/request.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
@@ -139,6 +140,7 @@ struct conn
  * @date: the time for the Date field
  * @log_date: the time for the log
  * @cache: small files kept in memory (lib/cache.c)
+ * @mime: the media types of file name extensions (lib/mime.c)
  * @conns: every open connection (owned: each is freed by close_conn)
  * @count: how many there are
  * @max_conns: how many there may be: the descriptor limit less SPARE_FDS
@@ -158,6 +160,7 @@ struct server
 	char date[40];
 	char log_date[40];
 	struct cache cache;
+	struct mime mime;
 	struct conn *conns;
 };
 
@@ -180,6 +183,7 @@ static const char *reason(int status)
 	case 404: return ("Not Found");
 	case 405: return ("Method Not Allowed");
 	case 408: return ("Request Timeout");
+	case 412: return ("Precondition Failed");
 	case 414: return ("URI Too Long");
 	case 416: return ("Range Not Satisfiable");
 	case 431: return ("Request Header Fields Too Large");
@@ -191,34 +195,16 @@ static const char *reason(int status)
 }
 
 /**
- * content_type - the media type of a file, from its name's extension
- * @path: the file's path
+ * charset - what follows a media type in Content-Type
+ * @type: the type
  *
- * Return: the type; application/octet-stream if the extension is unknown.
+ * The served files are taken to be UTF-8, as a browser cannot guess it.
+ *
+ * Return: "; charset=utf-8" for text, else "".
  */
-static const char *content_type(const char *path)
+static const char *charset(const char *type)
 {
-	static const char *const types[][2] = {
-		{"html", "text/html"}, {"htm", "text/html"},
-		{"css", "text/css"}, {"js", "text/javascript"},
-		{"json", "application/json"}, {"txt", "text/plain"},
-		{"md", "text/markdown"}, {"c", "text/x-c"}, {"h", "text/x-c"},
-		{"csv", "text/csv"}, {"xml", "application/xml"},
-		{"png", "image/png"}, {"jpg", "image/jpeg"},
-		{"jpeg", "image/jpeg"}, {"gif", "image/gif"},
-		{"svg", "image/svg+xml"}, {"ico", "image/x-icon"},
-		{"webp", "image/webp"}, {"pdf", "application/pdf"},
-		{"wasm", "application/wasm"}, {"mp4", "video/mp4"},
-		{"mp3", "audio/mpeg"}, {"zip", "application/zip"},
-		{"gz", "application/gzip"}, {"tar", "application/x-tar"}};
-	const char *dot = strrchr(path, '.');
-	size_t i;
-
-	if (dot != NULL && strchr(dot, '/') == NULL)
-		for (i = 0; i < sizeof(types) / sizeof(types[0]); i++)
-			if (strcasecmp(dot + 1, types[i][0]) == 0)
-				return (types[i][1]);
-	return ("application/octet-stream");
+	return (strncmp(type, "text/", 5) == 0 ? "; charset=utf-8" : "");
 }
 
 /**
@@ -228,7 +214,7 @@ static const char *content_type(const char *path)
  */
 static void out(struct server *srv, const char *format, ...)
 {
-	char text[REQUEST_MAX_LINE + 256];
+	char text[3 * REQUEST_MAX_LINE + 256]; /* a target, %-encoded */
 	va_list ap;
 	int n;
 
@@ -428,23 +414,121 @@ static void http_date(char *s, size_t size, time_t t)
 }
 
 /**
- * not_modified - does If-Modified-Since make this a 304?
- * @since: the field's value, or NULL
- * @mtime: when the file was last modified
+ * http_time - read a date in the HTTP format
+ * @text: the date, such as "Thu, 02 Jan 2020 03:04:05 GMT"
+ * @t: where to put the time
  *
- * Return: 1 if the file has not changed since then, 0 if it has or the
- * date cannot be read (a bad date is ignored, as RFC 9110 says).
+ * Return: 0, or -1 if it is not such a date.
  */
-static int not_modified(const char *since, time_t mtime)
+static int http_time(const char *text, time_t *t)
 {
 	struct tm tm;
 	char *end;
 
-	if (since == NULL)
-		return (0);
 	memset(&tm, 0, sizeof(tm));
-	end = strptime(since, "%a, %d %b %Y %H:%M:%S GMT", &tm);
-	return (end != NULL && *end == '\0' && mtime <= timegm(&tm));
+	end = strptime(text, "%a, %d %b %Y %H:%M:%S GMT", &tm);
+	if (end == NULL || *end != '\0')
+		return (-1);
+	*t = timegm(&tm);
+	return (0);
+}
+
+/**
+ * entity_tag - a file's entity tag, made of its modification time and
+ * size (as nginx makes it): a new version gets a new tag
+ * @tag: where to write it (at least 40 bytes)
+ * @st: what fstat() said of the file
+ */
+static void entity_tag(char *tag, const struct stat *st)
+{
+	sprintf(tag, "\"%lx-%lx\"", (unsigned long)st->st_mtime,
+		(unsigned long)st->st_size);
+}
+
+/**
+ * tag_listed - is a file's tag in an If-Match or If-None-Match list?
+ * @list: the field's value: "*", or quoted tags separated by commas
+ * @tag: the file's tag
+ * @weak: 1 to compare weakly (a "W/" before a tag does not matter), as
+ *        If-None-Match does; 0 to compare strongly, as If-Match does
+ *
+ * Return: 1 if it is, 0 if not (or the list cannot be read).
+ */
+static int tag_listed(const char *list, const char *tag, int weak)
+{
+	const char *end;
+	int is_weak;
+
+	if (strcmp(list, "*") == 0)
+		return (1);
+	while (*(list += strspn(list, " \t,")) != '\0')
+	{
+		is_weak = strncmp(list, "W/", 2) == 0;
+		list += is_weak ? 2 : 0;
+		end = *list == '"' ? strchr(list + 1, '"') : NULL;
+		if (end == NULL)
+			return (0);
+		if ((weak || !is_weak) && (size_t)(end + 1 - list) == strlen(tag) &&
+		    strncmp(list, tag, end + 1 - list) == 0)
+			return (1);
+		list = end + 1;
+	}
+	return (0);
+}
+
+/**
+ * preconditions - the conditional fields, in RFC 9110's order (13.2.2)
+ * @req: the request (GET or HEAD)
+ * @st: what fstat() said of the file
+ * @tag: the file's entity tag
+ *
+ * If-Match decides, else If-Unmodified-Since; then If-None-Match decides,
+ * else If-Modified-Since. A date that cannot be read is ignored.
+ *
+ * Return: 0 to answer as usual, 412 (Precondition Failed) or 304 (Not
+ * Modified).
+ */
+static int preconditions(const struct request *req, const struct stat *st,
+			 const char *tag)
+{
+	time_t t;
+
+	if (req->if_match != NULL)
+	{
+		if (!tag_listed(req->if_match, tag, 0))
+			return (412);
+	}
+	else if (req->if_unmodified_since != NULL &&
+		 http_time(req->if_unmodified_since, &t) == 0 && st->st_mtime > t)
+		return (412);
+	if (req->if_none_match != NULL)
+		return (tag_listed(req->if_none_match, tag, 1) ? 304 : 0);
+	if (req->if_modified_since != NULL &&
+	    http_time(req->if_modified_since, &t) == 0 && st->st_mtime <= t)
+		return (304);
+	return (0);
+}
+
+/**
+ * range_applies - may the Range field be honoured? Not if If-Range names
+ * another version of the file than this one (RFC 9110, 13.1.5): a client
+ * resuming a download of a file that changed must get all of it.
+ * @req: the request
+ * @st: what fstat() said of the file
+ * @tag: the file's entity tag
+ *
+ * Return: 1 if it may, 0 if the whole file is to be sent.
+ */
+static int range_applies(const struct request *req, const struct stat *st,
+			 const char *tag)
+{
+	time_t t;
+
+	if (req->if_range == NULL)
+		return (1);
+	if (req->if_range[0] == '"')
+		return (strcmp(req->if_range, tag) == 0);
+	return (http_time(req->if_range, &t) == 0 && t == st->st_mtime);
 }
 
 /**
@@ -544,7 +628,7 @@ static void send_body(struct server *srv, struct conn *c, int fd,
 }
 
 /**
- * serve_file - answer with a file, a part of it, or 304
+ * serve_file - answer with a file, a part of it, 304 or 412
  * @srv: the server
  * @c: the connection
  * @req: the request
@@ -558,25 +642,32 @@ static void serve_file(struct server *srv, struct conn *c,
 		       const char *data, const struct stat *st)
 {
 	off_t first = 0, last = st->st_size - 1;
-	char date[40], fields[64];
-	int status = 304;
+	char date[40], tag[48], fields[64] = "";
+	const char *type = mime_type(&srv->mime, path);
+	int status;
 
-	if (!not_modified(req->if_modified_since, st->st_mtime))
+	entity_tag(tag, st);
+	status = preconditions(req, st, tag);
+	if (status == 0 && range_applies(req, st, tag))
 		status = parse_range(req->range, st->st_size, &first, &last);
-	if (status == 416)
+	else if (status == 0)
+		status = 200;
+	if (status == 412 || status == 416)
 	{
 		if (fd >= 0)
 			close(fd);
-		sprintf(fields, "Content-Range: bytes */%ld\r\n", (long)st->st_size);
-		send_status(srv, c, req, 416, fields);
+		if (status == 416)
+			sprintf(fields, "Content-Range: bytes */%ld\r\n",
+				(long)st->st_size);
+		send_status(srv, c, req, status, fields);
 		return;
 	}
 	http_date(date, sizeof(date), st->st_mtime);
 	start_head(srv, status);
-	out(srv, "Last-Modified: %s\r\n", date);
+	out(srv, "Last-Modified: %s\r\nETag: %s\r\n", date, tag);
 	if (status != 304)
-		out(srv, "Content-Type: %s\r\nContent-Length: %ld\r\n"
-		    "Accept-Ranges: bytes\r\n", content_type(path),
+		out(srv, "Content-Type: %s%s\r\nContent-Length: %ld\r\n"
+		    "Accept-Ranges: bytes\r\n", type, charset(type),
 		    (long)(last - first + 1));
 	if (status == 206)
 		out(srv, "Content-Range: bytes %ld-%ld/%ld\r\n", (long)first,
@@ -659,78 +750,180 @@ static int add_escaped(struct buf *b, const char *s, int url)
 }
 
 /**
- * compare_names - qsort()'s comparison of two names
- * @a: a pointer to the first name
+ * struct entry - one line of a directory's listing
+ * @name: the name, with a '/' after a directory's (owned)
+ * @size: the size in bytes, or -1 for a directory
+ * @mtime: when it was last modified
+ */
+struct entry
+{
+	char *name;
+	off_t size;
+	time_t mtime;
+};
+
+/**
+ * compare_entries - qsort()'s order for a listing: by name without regard
+ * to case, as `python3 -m http.server` and a reader expect; byte order
+ * only breaks ties
+ * @a: a pointer to the first entry
  * @b: a pointer to the second
  *
  * Return: as strcmp().
  */
-static int compare_names(const void *a, const void *b)
+static int compare_entries(const void *a, const void *b)
 {
-	return (strcmp(*(char *const *)a, *(char *const *)b));
+	const struct entry *x = a, *y = b;
+	int d = strcasecmp(x->name, y->name);
+
+	return (d != 0 ? d : strcmp(x->name, y->name));
 }
 
 /**
- * read_names - every name in a directory, a directory's ending in '/'
+ * servable - would a request for this directory entry be served?
+ * @srv: the server
  * @dir: the directory
+ * @name: the entry's name
+ * @st: where to put what fstat() says of it
+ *
+ * O_PATH opens without reading, so a named pipe cannot block; then the
+ * same rules as for a request: a regular file or a directory, inside DIR.
+ * A link that leads out of DIR, a pipe or a device is left out of the
+ * listing rather than shown as a link to a 403.
+ *
+ * Return: 1 if it would, 0 if not.
+ */
+static int servable(const struct server *srv, int dir, const char *name,
+		    struct stat *st)
+{
+	int fd = openat(dir, name, O_PATH | O_CLOEXEC), ok;
+
+	if (fd < 0)
+		return (0);
+	ok = fstat(fd, st) == 0 && inside(srv, fd) &&
+	     (S_ISREG(st->st_mode) || S_ISDIR(st->st_mode));
+	close(fd);
+	return (ok);
+}
+
+/**
+ * add_entry - add a directory entry to a listing's entries
+ * @list: the entries (grown here)
+ * @n: how many there are (counted here)
+ * @cap: how many there is room for (updated)
+ * @name: the entry's name
+ * @st: what fstat() said of it
+ *
+ * Return: 0, or -1 if memory ran out.
+ */
+static int add_entry(struct entry **list, size_t *n, size_t *cap,
+		     const char *name, const struct stat *st)
+{
+	struct entry *grown, *e;
+	size_t len = strlen(name);
+
+	if (*n == *cap)
+	{
+		*cap = *cap ? *cap * 2 : 32;
+		grown = realloc(*list, *cap * sizeof(*grown));
+		if (grown == NULL)
+			return (-1);
+		*list = grown;
+	}
+	e = &(*list)[*n];
+	e->name = malloc(len + 2);
+	if (e->name == NULL)
+		return (-1);
+	strcpy(e->name, name);
+	if (S_ISDIR(st->st_mode))
+		strcpy(e->name + len, "/");
+	e->size = S_ISDIR(st->st_mode) ? -1 : st->st_size;
+	e->mtime = st->st_mtime;
+	(*n)++;
+	return (0);
+}
+
+/**
+ * read_entries - every entry of a directory that the server would serve
+ * @srv: the server
+ * @dir: the directory
+ * @entries: where to put the entries, sorted (each name, and the array,
+ *           to be freed)
  * @count: where to put how many there are
  *
- * Return: the names, sorted (each, and the array, to be freed), or NULL
- * if memory ran out.
+ * Return: 0, or -1 if memory ran out.
  */
-static char **read_names(DIR *dir, size_t *count)
+static int read_entries(const struct server *srv, DIR *dir,
+			struct entry **entries, size_t *count)
 {
-	char **names = NULL, **grown;
-	size_t n = 0, cap = 0, len;
-	struct dirent *e;
+	struct entry *list = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *d;
 	struct stat st;
 
-	while ((e = readdir(dir)) != NULL)
+	while ((d = readdir(dir)) != NULL)
 	{
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+		if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0 ||
+		    !servable(srv, dirfd(dir), d->d_name, &st))
 			continue;
-		if (n == cap)
-		{
-			cap = cap ? cap * 2 : 32;
-			grown = realloc(names, cap * sizeof(*names));
-			if (grown == NULL)
-				break;
-			names = grown;
-		}
-		len = strlen(e->d_name);
-		names[n] = malloc(len + 2);
-		if (names[n] == NULL)
+		if (add_entry(&list, &n, &cap, d->d_name, &st) != 0)
 			break;
-		strcpy(names[n], e->d_name);
-		if (fstatat(dirfd(dir), e->d_name, &st, 0) == 0 &&
-		    S_ISDIR(st.st_mode))
-			strcpy(names[n] + len, "/");
-		n++;
 	}
-	if (e != NULL)
+	if (d != NULL)
 	{
 		while (n > 0)
-			free(names[--n]);
-		free(names);
-		return (NULL);
+			free(list[--n].name);
+		free(list);
+		return (-1);
 	}
-	qsort(names, n, sizeof(*names), compare_names);
+	if (n > 0)
+		qsort(list, n, sizeof(*list), compare_entries);
+	*entries = list;
 	*count = n;
-	return (names);
+	return (0);
+}
+
+/**
+ * add_row - one entry's row of a listing: link, modification time, size
+ * @page: the page
+ * @e: the entry
+ *
+ * Return: 0, or -1 if memory ran out.
+ */
+static int add_row(struct buf *page, const struct entry *e)
+{
+	char when[32];
+	struct tm tm;
+	int err = 0;
+
+	gmtime_r(&e->mtime, &tm);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", &tm);
+	err |= buf_printf(page, "<tr><td><a href=\"");
+	err |= add_escaped(page, e->name, 1);
+	err |= buf_printf(page, "\">");
+	err |= add_escaped(page, e->name, 0);
+	err |= buf_printf(page, "</a></td><td>%s</td>", when);
+	if (e->size < 0)
+		err |= buf_printf(page, "<td>-</td></tr>\n");
+	else
+		err |= buf_printf(page, "<td>%ld</td></tr>\n", (long)e->size);
+	return (err);
 }
 
 /**
  * list_dir - an HTML page listing a directory
+ * @srv: the server
  * @page: where to write the page
  * @fd: the directory (closed here)
  * @path: its path, for the title
  *
  * Return: 0, or -1 if it could not be read or memory ran out.
  */
-static int list_dir(struct buf *page, int fd, const char *path)
+static int list_dir(const struct server *srv, struct buf *page, int fd,
+		    const char *path)
 {
 	DIR *dir = fdopendir(fd);
-	char **names = NULL;
+	struct entry *list;
 	size_t n = 0, i;
 	int err = 0;
 
@@ -739,27 +932,24 @@ static int list_dir(struct buf *page, int fd, const char *path)
 		close(fd);
 		return (-1);
 	}
-	names = read_names(dir, &n);
+	err = read_entries(srv, dir, &list, &n);
 	closedir(dir);
-	if (names == NULL)
+	if (err != 0)
 		return (-1);
 	err |= buf_printf(page, "<!DOCTYPE html>\n<html>\n<head><meta charset=\""
 			  "utf-8\"><title>Index of /");
 	err |= add_escaped(page, path, 0);
 	err |= buf_printf(page, "</title></head>\n<body>\n<h1>Index of /");
 	err |= add_escaped(page, path, 0);
-	err |= buf_printf(page, "</h1>\n<ul>\n");
+	err |= buf_printf(page, "</h1>\n<table>\n<tr><th>Name</th><th>Last "
+			  "modified (UTC)</th><th>Size</th></tr>\n");
 	for (i = 0; i < n; i++)
 	{
-		err |= buf_printf(page, "<li><a href=\"");
-		err |= add_escaped(page, names[i], 1);
-		err |= buf_printf(page, "\">");
-		err |= add_escaped(page, names[i], 0);
-		err |= buf_printf(page, "</a></li>\n");
-		free(names[i]);
+		err |= add_row(page, &list[i]);
+		free(list[i].name);
 	}
-	free(names);
-	err |= buf_printf(page, "</ul>\n</body>\n</html>\n");
+	free(list);
+	err |= buf_printf(page, "</table>\n</body>\n</html>\n");
 	return (err);
 }
 
@@ -777,7 +967,7 @@ static void serve_listing(struct server *srv, struct conn *c,
 	struct buf page;
 
 	buf_init(&page);
-	if (list_dir(&page, fd, path) != 0)
+	if (list_dir(srv, &page, fd, path) != 0)
 	{
 		send_status(srv, c, req, 500, "");
 		buf_free(&page);
@@ -794,6 +984,33 @@ static void serve_listing(struct server *srv, struct conn *c,
 }
 
 /**
+ * redirect_to_dir - 301 to a directory's name with a slash after it
+ * @srv: the server
+ * @c: the connection
+ * @req: the request
+ * @path: the directory's path, decoded and relative to DIR
+ *
+ * The Location is made from the decoded path, %-encoded again, never
+ * from the target as sent: "//evil.example" would be a link to another
+ * host, and a relative path always starts with one '/'.
+ */
+static void redirect_to_dir(struct server *srv, struct conn *c,
+			    const struct request *req, const char *path)
+{
+	const char *query = strchr(req->target, '?');
+	struct buf location;
+
+	buf_init(&location);
+	if (buf_printf(&location, "Location: /") != 0 ||
+	    add_escaped(&location, path, 1) != 0 ||
+	    buf_printf(&location, "/%s\r\n", query ? query : "") != 0)
+		send_status(srv, c, req, 500, "");
+	else
+		send_status(srv, c, req, 301, location.data);
+	buf_free(&location);
+}
+
+/**
  * serve_dir - answer for a directory: its index.html, or its listing, or
  * a redirect to its name with a slash (so that relative links work)
  * @srv: the server
@@ -805,10 +1022,7 @@ static void serve_listing(struct server *srv, struct conn *c,
 static void serve_dir(struct server *srv, struct conn *c,
 		      const struct request *req, char *path, int fd)
 {
-	char location[REQUEST_MAX_LINE + 32];
 	size_t len = strlen(path);
-	const char *query = strchr(req->target, '?');
-	int before = query ? (int)(query - req->target) : (int)strlen(req->target);
 	const struct cache_entry *e;
 	struct stat st;
 	int index_fd;
@@ -816,9 +1030,7 @@ static void serve_dir(struct server *srv, struct conn *c,
 	if (len > 0 && path[len - 1] != '/')
 	{
 		close(fd);
-		sprintf(location, "Location: %.*s/%s\r\n", before, req->target,
-			query ? query : "");
-		send_status(srv, c, req, 301, location);
+		redirect_to_dir(srv, c, req, path);
 		return;
 	}
 	strcpy(path + len, "index.html");
@@ -1321,6 +1533,24 @@ static void before_wait(struct loop *loop)
 }
 
 /**
+ * load_types - read the system's table of media types once, at start
+ * @srv: the server
+ *
+ * MIME_TYPES names another table; where none can be read, a few built-in
+ * types do, and stderr says so.
+ */
+static void load_types(struct server *srv)
+{
+	const char *file = getenv("MIME_TYPES");
+
+	if (file == NULL || *file == '\0')
+		file = MIME_TYPES_FILE;
+	if (mime_load(&srv->mime, file) != 0)
+		fprintf(stderr, "%s: cannot read %s: %s; using built-in media "
+			"types\n", NAME, file, strerror(errno));
+}
+
+/**
  * start - open DIR, listen, and register the listener
  * @loop: the loop
  * @srv: the server to fill in
@@ -1359,6 +1589,7 @@ static int start(struct loop *loop, struct server *srv, int port,
 		return (-1);
 	}
 	close(fd);
+	load_types(srv);
 	srv->listener = sock_listen("127.0.0.1", port);
 	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
 	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
@@ -1420,6 +1651,7 @@ int main(int argc, char **argv)
 		close(srv.root);
 	buf_free(&srv.out);
 	cache_free(&srv.cache);
+	mime_free(&srv.mime);
 	loop_free(loop);
 	return (failed);
 }

@@ -47,7 +47,7 @@ LOOP_SERVERS = 13-async_server 14-chat_server
 SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
 LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c lib/timeout.c
 HTTP_SERVER = 15-http_server
-HTTP_SERVER_LIB = $(LOOP_LIB) lib/request.c lib/cache.c
+HTTP_SERVER_LIB = $(LOOP_LIB) lib/request.c lib/cache.c lib/mime.c
 
 EXERCISES = $(CURL_CLIENTS) $(SOCKET_CLIENTS) $(JSON_CLIENTS) \
 	$(SOCKET_PROGRAMS) $(LOOP_SERVERS) $(HTTP_SERVER)

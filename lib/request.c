@@ -121,6 +121,32 @@ static void connection_tokens(const char *value, struct fields *f)
 }
 
 /**
+ * keep_condition - remember the fields that make a request conditional
+ * @name: the field's name
+ * @value: its value
+ * @req: the request; the first of each field is kept
+ */
+static void keep_condition(const char *name, char *value,
+			   struct request *req)
+{
+	static const char *const names[] = {"If-Modified-Since",
+		"If-Unmodified-Since", "If-Match", "If-None-Match", "Range",
+		"If-Range"};
+	char **slots[6];
+	size_t i;
+
+	slots[0] = &req->if_modified_since;
+	slots[1] = &req->if_unmodified_since;
+	slots[2] = &req->if_match;
+	slots[3] = &req->if_none_match;
+	slots[4] = &req->range;
+	slots[5] = &req->if_range;
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(name, names[i]) == 0 && *slots[i] == NULL)
+			*slots[i] = value;
+}
+
+/**
  * keep_field - remember the fields the server uses
  * @name: the field's name
  * @value: its value
@@ -150,10 +176,8 @@ static int keep_field(char *name, char *value, struct request *req,
 		f->chunked = 1;
 	else if (strcasecmp(name, "Connection") == 0)
 		connection_tokens(value, f);
-	else if (strcasecmp(name, "If-Modified-Since") == 0)
-		req->if_modified_since = value;
-	else if (strcasecmp(name, "Range") == 0 && req->range == NULL)
-		req->range = value;
+	else
+		keep_condition(name, value, req);
 	return (0);
 }
 

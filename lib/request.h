@@ -18,7 +18,11 @@
  * @minor: the HTTP minor version: 1 for HTTP/1.1, 0 for HTTP/1.0
  * @host: the Host field, or NULL
  * @if_modified_since: the If-Modified-Since field, or NULL
+ * @if_unmodified_since: the If-Unmodified-Since field, or NULL
+ * @if_match: the If-Match field, or NULL
+ * @if_none_match: the If-None-Match field, or NULL
  * @range: the Range field, or NULL
+ * @if_range: the If-Range field, or NULL
  * @keep_alive: 1 if the connection may stay open after the answer
  * @has_body: 1 if a body follows the head (Content-Length above 0, or a
  *            Transfer-Encoding): the server does not read bodies, so it
@@ -26,7 +30,8 @@
  * @head_len: bytes of the head, blank line included
  *
  * The strings point into the buffer given to request_parse(), which
- * writes a '\0' after each of them.
+ * writes a '\0' after each of them. Of a field sent twice, the first
+ * counts (Host and Content-Length are checked for conflicts).
  */
 struct request
 {
@@ -35,7 +40,11 @@ struct request
 	int minor;
 	char *host;
 	char *if_modified_since;
+	char *if_unmodified_since;
+	char *if_match;
+	char *if_none_match;
 	char *range;
+	char *if_range;
 	int keep_alive;
 	int has_body;
 	size_t head_len;

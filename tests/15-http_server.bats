@@ -7,6 +7,8 @@ PROG=15-http_server
 # Every fixture file was last modified at this time.
 MTIME="2020-01-02 03:04:05 UTC"
 LAST_MODIFIED="Thu, 02 Jan 2020 03:04:05 GMT"
+# hello.txt's entity tag: its modification time and size, in hex.
+ETAG='"5e0d5da5-e"'
 # A line of the access log, up to the request.
 LOG='127\.0\.0\.1 - - \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:[0-9:]{8} \+0000\]'
 
@@ -31,6 +33,17 @@ make_site() {
 	ln -s hello.txt "$www/in-relative"
 	ln -s .. "$www/out-dir"
 	mkfifo "$www/pipe"
+	mkdir -p "$www/types" "$www/mixed/Sub"
+	for f in app.mjs clip.webm song.ogg voice.opus mod.wasm notes.md \
+		style.css data.json; do
+		printf 'x' >"$www/types/$f"
+	done
+	printf 'alpha\n' >"$www/mixed/alpha.txt"
+	printf 'Z\n' >"$www/mixed/Zeta.txt"
+	ln -s ../hello.txt "$www/mixed/link-in"
+	ln -s ../../secret.txt "$www/mixed/link-out"
+	ln -s ../.. "$www/mixed/dir-out"
+	mkfifo "$www/mixed/fifo"
 	find "$www" -exec touch -h -d "$MTIME" {} +
 }
 
@@ -70,7 +83,8 @@ last_log() {
 	assert_output "HTTP/1.1 200 OK
 Server: $PROG
 Last-Modified: $LAST_MODIFIED
-Content-Type: text/plain
+ETag: $ETAG
+Content-Type: text/plain; charset=utf-8
 Content-Length: 14
 Accept-Ranges: bytes
 
@@ -96,9 +110,66 @@ Hello, world!"
 
 @test "Content-Type comes from the extension" {
 	run get /page.html
-	assert_line "Content-Type: text/html"
+	assert_line "Content-Type: text/html; charset=utf-8"
 	run get /bytes.bin
 	assert_line "Content-Type: application/octet-stream"
+}
+
+# type_of PATH: the Content-Type the server gives PATH.
+type_of() {
+	curl -sS -o /dev/null -w '%{content_type}\n' "$URL$1"
+}
+
+@test "media types come from /etc/mime.types; text is UTF-8" {
+	run type_of /types/app.mjs
+	assert_output "text/javascript; charset=utf-8"
+	run type_of /types/clip.webm
+	assert_output "video/webm"
+	run type_of /types/song.ogg
+	assert_output "audio/ogg"
+	run type_of /types/voice.opus
+	assert_output "audio/ogg"
+	run type_of /types/mod.wasm
+	assert_output "application/wasm"
+	run type_of /types/notes.md
+	assert_output "text/markdown; charset=utf-8"
+	run type_of /types/data.json
+	assert_output "application/json"
+}
+
+@test "MIME_TYPES: another table; the first line naming an extension wins" {
+	printf '# a comment\ntext/x-first\tfoo\nx-second/y foo BAR\n\nx-empty/z\n' \
+		>"$BATS_TEST_TMPDIR/types"
+	mkdir -p "$BATS_TEST_TMPDIR/site"
+	printf 'x' >"$BATS_TEST_TMPDIR/site/a.foo"
+	printf 'x' >"$BATS_TEST_TMPDIR/site/b.bar"
+	printf 'x' >"$BATS_TEST_TMPDIR/site/c.html"
+	MIME_TYPES="$BATS_TEST_TMPDIR/types" start_server own "$(prog $PROG)" 0 \
+		"$BATS_TEST_TMPDIR/site"
+	URL="http://127.0.0.1:$OWN_PORT"
+	run type_of /a.foo
+	assert_output "text/x-first; charset=utf-8"
+	run type_of /b.bar
+	assert_output "x-second/y"
+	run type_of /c.html
+	assert_output "application/octet-stream"
+	stop_server own
+	assert_equal "$status" 0
+}
+
+@test "MIME_TYPES that cannot be read: a warning, and the built-in types" {
+	MIME_TYPES=/nonexistent start_server own "$(prog $PROG)" 0 "$WWW"
+	URL="http://127.0.0.1:$OWN_PORT"
+	run type_of /types/app.mjs
+	assert_output "text/javascript; charset=utf-8"
+	run type_of /page.html
+	assert_output "text/html; charset=utf-8"
+	run type_of /types/clip.webm
+	assert_output "application/octet-stream"
+	stop_server own
+	assert_equal "$status" 0
+	run server_output own
+	assert_line --index 0 "$PROG: cannot read /nonexistent: No such file or directory; using built-in media types"
 }
 
 @test "HEAD: the same head as GET, no body" {
@@ -106,7 +177,8 @@ Hello, world!"
 	assert_output "HTTP/1.1 200 OK
 Server: $PROG
 Last-Modified: $LAST_MODIFIED
-Content-Type: text/plain
+ETag: $ETAG
+Content-Type: text/plain; charset=utf-8
 Content-Length: 14
 Accept-Ranges: bytes
 
@@ -119,11 +191,82 @@ Accept-Ranges: bytes
 	run get /hello.txt -H "If-Modified-Since: $LAST_MODIFIED"
 	assert_output "HTTP/1.1 304 Not Modified
 Server: $PROG
-Last-Modified: $LAST_MODIFIED"
+Last-Modified: $LAST_MODIFIED
+ETag: $ETAG"
 	run get /hello.txt -H "If-Modified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
 	assert_line --index 0 "HTTP/1.1 200 OK"
 	run get /hello.txt -H "If-Modified-Since: yesterday"
 	assert_line --index 0 "HTTP/1.1 200 OK"
+}
+
+@test "ETag: If-None-Match gives 304, and then If-Modified-Since is ignored" {
+	run get /hello.txt -H "If-None-Match: $ETAG"
+	assert_output "HTTP/1.1 304 Not Modified
+Server: $PROG
+Last-Modified: $LAST_MODIFIED
+ETag: $ETAG"
+	# Weak comparison, lists, and "*" match too.
+	local inm
+	for inm in "W/$ETAG" "\"other\", $ETAG" '*'; do
+		run get /hello.txt -H "If-None-Match: $inm"
+		assert_line --index 0 "HTTP/1.1 304 Not Modified"
+	done
+	# RFC 9110 13.2.2: with If-None-Match, If-Modified-Since is ignored,
+	# both ways.
+	run get /hello.txt -H 'If-None-Match: "other"' \
+		-H "If-Modified-Since: $LAST_MODIFIED"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	run get /hello.txt -H "If-None-Match: $ETAG" \
+		-H "If-Modified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
+	assert_line --index 0 "HTTP/1.1 304 Not Modified"
+}
+
+@test "If-Match and If-Unmodified-Since: 412 when the file is another version" {
+	run get /hello.txt -H "If-Unmodified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
+	assert_output "HTTP/1.1 412 Precondition Failed
+Server: $PROG
+Content-Type: text/plain; charset=utf-8
+Content-Length: 24
+
+412 Precondition Failed"
+	run get /hello.txt -H "If-Unmodified-Since: $LAST_MODIFIED"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	run get /hello.txt -H "If-Unmodified-Since: not a date"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	run get /hello.txt -H 'If-Match: "other"'
+	assert_line --index 0 "HTTP/1.1 412 Precondition Failed"
+	# If-Match compares strongly: a weak tag never matches.
+	run get /hello.txt -H "If-Match: W/$ETAG"
+	assert_line --index 0 "HTTP/1.1 412 Precondition Failed"
+	run get /hello.txt -H "If-Match: \"other\", $ETAG"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	# With If-Match, If-Unmodified-Since is ignored.
+	run get /hello.txt -H "If-Match: *" \
+		-H "If-Unmodified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+}
+
+@test "If-Range: the range only if the file is the version the client has" {
+	# The file changed since the date: the whole file, 200.
+	run get /hello.txt -H "Range: bytes=0-4" \
+		-H "If-Range: Wed, 01 Jan 2020 00:00:00 GMT"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	assert_line "Content-Length: 14"
+	assert_line --index -1 "Hello, world!"
+	run get /hello.txt -H "Range: bytes=0-4" -H 'If-Range: "other"'
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	assert_line --index -1 "Hello, world!"
+	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: W/$ETAG"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: not a date"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	# The same version, by date or by tag: the range, 206.
+	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: $LAST_MODIFIED"
+	assert_line --index 0 "HTTP/1.1 206 Partial Content"
+	assert_line --index -1 "Hello"
+	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: $ETAG"
+	assert_line --index 0 "HTTP/1.1 206 Partial Content"
+	assert_line --index -1 "Hello"
 }
 
 @test "Range: a byte range gives 206 with Content-Range" {
@@ -131,7 +274,8 @@ Last-Modified: $LAST_MODIFIED"
 	assert_output "HTTP/1.1 206 Partial Content
 Server: $PROG
 Last-Modified: $LAST_MODIFIED
-Content-Type: text/plain
+ETag: $ETAG
+Content-Type: text/plain; charset=utf-8
 Content-Length: 5
 Accept-Ranges: bytes
 Content-Range: bytes 0-4/14
@@ -175,19 +319,41 @@ Content-Length: 26
 	assert_output 'HTTP/1.1 200 OK
 Server: 15-http_server
 Content-Type: text/html; charset=utf-8
-Content-Length: 322
+Content-Length: 568
 
 <!DOCTYPE html>
 <html>
 <head><meta charset="utf-8"><title>Index of /docs/</title></head>
 <body>
 <h1>Index of /docs/</h1>
-<ul>
-<li><a href="a%20b%26%3Cc%3E.txt">a b&#38;&#60;c&#62;.txt</a></li>
-<li><a href="a.txt">a.txt</a></li>
-<li><a href="inner/">inner/</a></li>
-<li><a href="z.txt">z.txt</a></li>
-</ul>
+<table>
+<tr><th>Name</th><th>Last modified (UTC)</th><th>Size</th></tr>
+<tr><td><a href="a%20b%26%3Cc%3E.txt">a b&#38;&#60;c&#62;.txt</a></td><td>2020-01-02 03:04</td><td>4</td></tr>
+<tr><td><a href="a.txt">a.txt</a></td><td>2020-01-02 03:04</td><td>2</td></tr>
+<tr><td><a href="inner/">inner/</a></td><td>2020-01-02 03:04</td><td>-</td></tr>
+<tr><td><a href="z.txt">z.txt</a></td><td>2020-01-02 03:04</td><td>2</td></tr>
+</table>
+</body>
+</html>'
+}
+
+@test "a listing sorts without case, and leaves out what would be refused" {
+	# Left out: a pipe, a link to a file outside DIR, a link to a
+	# directory outside DIR. A link that stays inside is listed with the
+	# size of what it leads to.
+	run curl -sS "$URL/mixed/"
+	assert_output '<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>Index of /mixed/</title></head>
+<body>
+<h1>Index of /mixed/</h1>
+<table>
+<tr><th>Name</th><th>Last modified (UTC)</th><th>Size</th></tr>
+<tr><td><a href="alpha.txt">alpha.txt</a></td><td>2020-01-02 03:04</td><td>6</td></tr>
+<tr><td><a href="link-in">link-in</a></td><td>2020-01-02 03:04</td><td>14</td></tr>
+<tr><td><a href="Sub/">Sub/</a></td><td>2020-01-02 03:04</td><td>-</td></tr>
+<tr><td><a href="Zeta.txt">Zeta.txt</a></td><td>2020-01-02 03:04</td><td>2</td></tr>
+</table>
 </body>
 </html>'
 }
@@ -195,7 +361,7 @@ Content-Length: 322
 @test "a directory with index.html serves it" {
 	run get /sub/
 	assert_line --index 0 "HTTP/1.1 200 OK"
-	assert_line "Content-Type: text/html"
+	assert_line "Content-Type: text/html; charset=utf-8"
 	assert_line --index -1 "sub index"
 }
 
@@ -210,6 +376,32 @@ Content-Length: 22
 301 Moved Permanently"
 	run get '/docs?sort=name'
 	assert_line "Location: /docs/?sort=name"
+}
+
+@test "the slash redirect never names another host: //docs goes to /docs/" {
+	# "//docs/" in Location would be read by a browser as the host "docs".
+	local path
+	for path in //docs ///docs /%2Fdocs /%2F%2Fdocs; do
+		run get "$path"
+		assert_line --index 0 "HTTP/1.1 301 Moved Permanently"
+		assert_line "Location: /docs/"
+	done
+	run raw 'GET http://t//docs HTTP/1.1\r\nHost: t\r\n\r\n'
+	assert_line "Location: /docs/"
+	run get '//docs?x=//y'
+	assert_line "Location: /docs/?x=//y"
+	run get '/docs/inner'
+	assert_line "Location: /docs/inner/"
+	mkdir -p "$WWW/a b"
+	run get '//a%20b'
+	assert_line "Location: /a%20b/"
+	rmdir "$WWW/a b"
+	# A backslash is refused before any redirect: no Location at all.
+	for path in '/\docs' '/%5Cdocs' '/%5C%5Cdocs'; do
+		run get "$path"
+		assert_line --index 0 "HTTP/1.1 403 Forbidden"
+		refute_line --partial "Location:"
+	done
 }
 
 @test "a file that is not there: 404" {
@@ -404,8 +596,8 @@ body() {
 	run raw 'GET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /docs/z.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
 		--responses 2 --split 30
 	# (bats leaves blank lines out of $lines)
-	assert_line --index 6 "a"
-	assert_line --index 13 "z"
+	assert_line --index 7 "a"
+	assert_line --index 15 "z"
 	assert_line --index -1 "[open]"
 }
 
@@ -430,7 +622,8 @@ body() {
 	assert_output "HTTP/1.1 200 OK
 Server: $PROG
 Last-Modified: $LAST_MODIFIED
-Content-Type: text/plain
+ETag: \"5e0d5da5-2\"
+Content-Type: text/plain; charset=utf-8
 Content-Length: 2
 Accept-Ranges: bytes
 
@@ -444,14 +637,16 @@ Content-Length: 14
 HTTP/1.1 200 OK
 Server: $PROG
 Last-Modified: $LAST_MODIFIED
-Content-Type: text/plain
+ETag: $ETAG
+Content-Type: text/plain; charset=utf-8
 Content-Length: 14
 Accept-Ranges: bytes
 
 HTTP/1.1 200 OK
 Server: $PROG
 Last-Modified: $LAST_MODIFIED
-Content-Type: text/plain
+ETag: \"5e0d5da5-2\"
+Content-Type: text/plain; charset=utf-8
 Content-Length: 2
 Accept-Ranges: bytes
 

@@ -1,0 +1,38 @@
+#ifndef LIB_MIME_H
+#define LIB_MIME_H
+
+#include <stddef.h>
+
+/* Where Debian (package media-types) keeps the table of media types. */
+#define MIME_TYPES_FILE "/etc/mime.types"
+
+/**
+ * struct mime_type - one extension and its media type
+ * @ext: the extension, without its dot, such as "html"
+ * @type: the media type, such as "text/html"
+ * @line: the line of the file it was read from (0: built in)
+ */
+struct mime_type
+{
+	char *ext;
+	char *type;
+	size_t line;
+};
+
+/**
+ * struct mime - every known extension, sorted for bsearch()
+ * @types: the table (owned, with its strings: see mime_free), or NULL
+ *         to use the built-in one
+ * @count: entries in @types
+ */
+struct mime
+{
+	struct mime_type *types;
+	size_t count;
+};
+
+int mime_load(struct mime *m, const char *file);
+const char *mime_type(const struct mime *m, const char *path);
+void mime_free(struct mime *m);
+
+#endif /* LIB_MIME_H */
