@@ -9,15 +9,16 @@
  *
  * The "hello" protocol: a client sends one message, the bytes up to its
  * first newline or everything before it shuts down its side, at most 1024
- * bytes. The server prints "Received: <message>", answers
- * "Hello, client!\n" and closes the connection.
+ * bytes. The server prints "Received: <message>" (control characters shown
+ * as '?'), answers "Hello, client!\n" and closes the connection.
  *
  * What it teaches: socket, bind, listen, accept, recv, send, close, the
  * calls every server is made of; and the weakness of serving one client
  * at a time: while one client says nothing, everybody else waits. A read
  * timeout (CLIENT_TIMEOUT seconds, decimals allowed, default 5) bounds
- * that wait. See
- * 13-async_server for the cure.
+ * that wait. See 13-async_server for the cure. Also how to close
+ * politely: shutdown() the writing side, read what the client still
+ * sends, then close(), so that the reply is not lost to a reset.
  *
  * SIGINT or SIGTERM: the server closes the connection it is serving and
  * exits 0 with a last line. Exit 1 if it cannot listen, 2 on wrong
@@ -40,6 +41,12 @@
 #define MAX_MESSAGE 1024
 #define REPLY "Hello, client!\n"
 #define DEFAULT_TIMEOUT_MS 5000L
+/* After the reply, how long and how much of the client's unread input is
+ * read and thrown away before closing: close() with unread input sends a
+ * reset, and the client's kernel may then drop our reply unread.
+ */
+#define LINGER_MS 2000L
+#define LINGER_BYTES 65536L
 
 /* Set by the signal handler. A global is the only way a handler can tell
  * the program something, and only a volatile sig_atomic_t is safe.
@@ -54,6 +61,38 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	stop = 1;
+}
+
+/**
+ * set_recv_timeout - make recv() on a socket give up after a while
+ * @fd: the socket
+ * @ms: how long, in milliseconds
+ */
+static void set_recv_timeout(int fd, long ms)
+{
+	struct timeval tv;
+
+	tv.tv_sec = ms / 1000;
+	tv.tv_usec = ms % 1000 * 1000;
+	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+}
+
+/**
+ * clean - show control characters as '?'
+ * @msg: the message, changed in place
+ * @len: its length (a NUL byte in it is shown too)
+ *
+ * The client must not move the cursor of the server's terminal, clear its
+ * screen or ring its bell.
+ */
+static void clean(char *msg, int len)
+{
+	unsigned char *p = (unsigned char *)msg;
+	int i;
+
+	for (i = 0; i < len; i++)
+		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
+			p[i] = '?';
 }
 
 /**
@@ -76,7 +115,6 @@ static int read_message(int fd, char *msg)
 			return (-1);
 		if (n == 0)
 			break;
-		msg[len + n] = '\0';
 		/* One message is all we want: stop at the first newline. */
 		newline = memchr(msg + len, '\n', n);
 		len += n;
@@ -86,10 +124,38 @@ static int read_message(int fd, char *msg)
 			break;
 		}
 	}
-	msg[len] = '\0';
 	if (len > 0 && msg[len - 1] == '\r')
-		msg[--len] = '\0';
+		len--;
+	clean(msg, len);
+	msg[len] = '\0';
 	return (len);
+}
+
+/**
+ * drain - stop writing, then read and throw away what the client still
+ * sends until it closes its side, for LINGER_MS and LINGER_BYTES at most
+ * @fd: the client's socket
+ *
+ * shutdown() tells the client we are done (it reads the end of the
+ * reply); the rest of a message longer than we read is taken out of the
+ * way, so that close() does not reset the connection.
+ */
+static void drain(int fd)
+{
+	char junk[4096];
+	long deadline = timeout_now_ms() + LINGER_MS, left, total = 0;
+	ssize_t n;
+
+	shutdown(fd, SHUT_WR);
+	while (total < LINGER_BYTES &&
+	       (left = deadline - timeout_now_ms()) > 0)
+	{
+		set_recv_timeout(fd, left);
+		n = recv(fd, junk, sizeof(junk), 0);
+		if (n <= 0)
+			break;
+		total += n;
+	}
 }
 
 /**
@@ -99,12 +165,9 @@ static int read_message(int fd, char *msg)
  */
 static void serve(int fd, long timeout_ms)
 {
-	struct timeval tv;
 	char msg[MAX_MESSAGE + 1];
 
-	tv.tv_sec = timeout_ms / 1000;
-	tv.tv_usec = timeout_ms % 1000 * 1000;
-	setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof(tv));
+	set_recv_timeout(fd, timeout_ms);
 	if (read_message(fd, msg) < 0)
 	{
 		fprintf(stderr, "%s: client dropped: %s\n", NAME,
@@ -116,6 +179,7 @@ static void serve(int fd, long timeout_ms)
 		fflush(stdout);
 		/* MSG_NOSIGNAL: a client that left must not kill us (SIGPIPE). */
 		send(fd, REPLY, strlen(REPLY), MSG_NOSIGNAL);
+		drain(fd);
 	}
 	close(fd);
 }

@@ -12,13 +12,17 @@
  * epoll underneath) calls us only when a socket is ready. A silent or slow
  * client delays nobody; each keeps its own half-read message and
  * half-written reply. A client silent for CLIENT_TIMEOUT seconds (default
- * 10) is dropped.
+ * 10) is dropped. Control characters are printed as '?'.
  *
  * What it teaches: non-blocking sockets, per-client state, callbacks named
  * after their events, and what a real server must survive: running out of
  * file descriptors (EMFILE) must neither crash it nor make it spin, so it
  * stops accepting for a moment. Signals arrive as events too: the loop
- * reads them from a signalfd (loop_stop_on_signals in lib/loop.c).
+ * reads them from a signalfd (loop_stop_on_signals in lib/loop.c). A
+ * client's life has three phases: reading its message, writing the
+ * reply, then draining: the server shuts down its writing side and reads
+ * what the client still sends (bounded), since closing a socket with
+ * unread input resets the connection and can lose the reply.
  *
  * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
  * Exit 1 if it cannot listen, 2 on wrong arguments.
@@ -42,6 +46,9 @@
 #define DEFAULT_IDLE_MS 10000L
 /* After EMFILE, accepting waits this long for descriptors to free up. */
 #define ACCEPT_PAUSE_MS 100
+/* After the reply, how long and how much unread input is drained. */
+#define LINGER_MS 2000L
+#define LINGER_BYTES 65536L
 
 /**
  * struct client - one connection and where it is in the protocol
@@ -49,6 +56,7 @@
  * @msg: the message so far ('\0'-terminated)
  * @len: bytes in @msg
  * @sent: bytes of REPLY sent so far; -1 while the message is incomplete
+ * @drained: bytes read and thrown away after the reply; -1 until then
  * @prev: the previous client in the server's list
  * @next: the next one
  */
@@ -58,6 +66,7 @@ struct client
 	char msg[MAX_MESSAGE + 1];
 	int len;
 	int sent;
+	long drained;
 	struct client *prev;
 	struct client *next;
 };
@@ -96,6 +105,24 @@ static void close_client(struct loop *loop, struct server *srv,
 }
 
 /**
+ * clean - show control characters as '?'
+ * @msg: the message, changed in place
+ * @len: its length (a NUL byte in it is shown too)
+ *
+ * A client must not move the cursor of the server's terminal, clear its
+ * screen or ring its bell.
+ */
+static void clean(char *msg, int len)
+{
+	unsigned char *p = (unsigned char *)msg;
+	int i;
+
+	for (i = 0; i < len; i++)
+		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
+			p[i] = '?';
+}
+
+/**
  * message_done - the message is complete: print it, start the reply
  * @loop: the loop
  * @c: the client
@@ -108,6 +135,7 @@ static void message_done(struct loop *loop, struct client *c)
 		c->len = newline - c->msg;
 	if (c->len > 0 && c->msg[c->len - 1] == '\r')
 		c->len--;
+	clean(c->msg, c->len);
 	c->msg[c->len] = '\0';
 	printf("Received: %s\n", c->msg);
 	fflush(stdout);
@@ -138,13 +166,14 @@ static int on_readable(struct loop *loop, struct client *c)
 }
 
 /**
- * on_writable - send what is left of the reply
+ * on_writable - send what is left of the reply; once it is all sent, shut
+ * down our writing side and start draining
+ * @loop: the loop
  * @c: the client
  *
- * Return: 0 while there is more to send, -1 when done or failed (either
- * way, the connection is to be closed).
+ * Return: 0 to keep the client, -1 to close it (the client failed).
  */
-static int on_writable(struct client *c)
+static int on_writable(struct loop *loop, struct client *c)
 {
 	int left = (int)strlen(REPLY) - c->sent;
 	ssize_t n = send(c->fd, REPLY + c->sent, left, MSG_NOSIGNAL);
@@ -152,11 +181,35 @@ static int on_writable(struct client *c)
 	if (n < 0)
 		return (errno == EAGAIN || errno == EINTR ? 0 : -1);
 	c->sent += n;
-	return (c->sent == (int)strlen(REPLY) ? -1 : 0);
+	if (c->sent < (int)strlen(REPLY))
+		return (0);
+	shutdown(c->fd, SHUT_WR);
+	c->drained = 0;
+	loop_watch(loop, c->fd, LOOP_READ);
+	loop_deadline(loop, c->fd, LINGER_MS);
+	return (0);
 }
 
 /**
- * on_client - a client's socket is ready, or it was silent too long
+ * on_drainable - throw away what the client sends after the reply
+ * @c: the client
+ *
+ * Return: 0 to wait for more, -1 to close: the client closed its side,
+ * failed, or sent LINGER_BYTES.
+ */
+static int on_drainable(struct client *c)
+{
+	char junk[4096];
+	ssize_t n = recv(c->fd, junk, sizeof(junk), 0);
+
+	if (n < 0)
+		return (errno == EAGAIN || errno == EINTR ? 0 : -1);
+	c->drained += n;
+	return (n == 0 || c->drained >= LINGER_BYTES ? -1 : 0);
+}
+
+/**
+ * on_client - a client's socket is ready, or its time is up
  * @loop: the loop
  * @fd: its socket
  * @events: LOOP_READ, LOOP_WRITE or LOOP_TIMEOUT
@@ -171,15 +224,19 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 	(void)fd;
 	if (events & LOOP_TIMEOUT)
 	{
-		fprintf(stderr, "%s: client dropped: silent for too long\n",
-			NAME);
+		/* Draining ends quietly when its time is up. */
+		if (c->drained < 0)
+			fprintf(stderr, "%s: client dropped: silent for too "
+				"long\n", NAME);
 		done = 1;
 	}
+	else if (c->drained >= 0)
+		done = on_drainable(c) != 0;
 	else if (c->sent >= 0)
 		/* Replying: only writing matters. A hang-up, which the loop
 		 * reports as readable, shows up here as a failed send().
 		 */
-		done = on_writable(c) != 0;
+		done = on_writable(loop, c) != 0;
 	else
 		done = on_readable(loop, c) != 0;
 	if (done)
@@ -205,6 +262,7 @@ static void add_client(struct loop *loop, struct server *srv, int fd)
 	}
 	c->fd = fd;
 	c->sent = -1;
+	c->drained = -1;
 	c->next = srv->clients;
 	if (c->next != NULL)
 		c->next->prev = c;

@@ -38,6 +38,18 @@ setup_file() {
 	check_over_long
 }
 
+@test "a reply is not lost when the client sent more than the server reads" {
+	check_long_messages
+}
+
+@test "a client that keeps sending after its message is closed in bounded time" {
+	check_flood
+}
+
+@test "control characters are printed as '?'" {
+	check_control_characters
+}
+
 @test "a client that vanishes does not stop the server" {
 	check_vanish
 }

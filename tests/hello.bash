@@ -28,13 +28,50 @@ check_first_line_only() {
 check_over_long() {
 	local long
 	long=$(printf 'x%.0s' {1..3000})
-	# The server answers and closes once it has 1024 bytes; the rest of
-	# the message may make the client's side see a reset.
-	hello send "$SRV_PORT" "$long" --no-newline
+	# The server answers once it has 1024 bytes, and reads the rest
+	# before closing: the reply arrives whole.
+	run hello send "$SRV_PORT" "$long" --no-newline
+	assert_output "Hello, client!"
 	run server_output srv
 	assert_line "Received: ${long:0:1024}"
 	run hello send "$SRV_PORT" "next"
 	assert_output "Hello, client!"
+}
+
+# check_long_messages: input the server does not read (past 1024 bytes,
+# or after the first line) must not cost the client its reply. A server
+# that closes with unread input resets the connection, and the client's
+# kernel drops the reply; that is a race, so each shape is tried often.
+check_long_messages() {
+	local long i
+	long=$(printf 'y%.0s' {1..1500})
+	for i in {1..10}; do
+		run hello send "$SRV_PORT" "$long"
+		assert_output "Hello, client!"
+		run hello send "$SRV_PORT" "$(seq 1 300)"
+		assert_output "Hello, client!"
+	done
+	run server_output srv
+	assert_line "Received: 1"
+}
+
+# check_flood: a client that never stops sending after its message is
+# drained for a bounded time and number of bytes, then closed; the next
+# client is served.
+check_flood() {
+	run hello flood "$SRV_PORT" 15
+	assert_output "closed by the server"
+	run hello send "$SRV_PORT" "after the flood"
+	assert_output "Hello, client!"
+}
+
+# check_control_characters: escape sequences, NUL and DEL reach the
+# server's terminal as '?'; a tab stays a tab.
+check_control_characters() {
+	run hello send "$SRV_PORT" 'a\x1b[2Jb\x00c\x07d\x7fe\tf' --escapes
+	assert_output "Hello, client!"
+	run server_output srv
+	assert_line "Received: a?[2Jb?c?d?e	f"
 }
 
 check_vanish() {

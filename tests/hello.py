@@ -3,9 +3,13 @@
 connections, sends whole, split or endless messages, stays silent, and
 prints what each connection saw.
 
-  hello.py send PORT MESSAGE [--split N] [--no-newline]
+  hello.py send PORT MESSAGE [--split N] [--no-newline] [--escapes]
       send MESSAGE (and a newline) in pieces of N bytes, shut down the
-      writing side, print the reply exactly
+      writing side, print the reply exactly; with --escapes, MESSAGE's
+      backslash escapes (\\x00, \\x1b, \\t, ...) are decoded first
+  hello.py flood PORT SECONDS
+      send "flood\\n", then bytes without end; print "closed by the
+      server" once the server hangs up, or "still open" after SECONDS
   hello.py silent-first PORT
       connect a client that says nothing, then a second that says hello;
       print whether the second was answered while the first was still
@@ -55,8 +59,11 @@ def read_all(s):
         data += chunk
 
 
-def send(port, message, split, newline):
-    data = message.encode() + (b"\n" if newline else b"")
+def send(port, message, split, newline, escapes):
+    data = message.encode()
+    if escapes:
+        data = data.decode("unicode_escape").encode("latin-1")
+    data += b"\n" if newline else b""
     s = connect(port)
     try:
         for i in range(0, len(data), split):
@@ -123,6 +130,23 @@ def many(port, n):
                 s.close()
                 done += 1
     print(sum(1 for r in replies.values() if r == REPLY), "of", n, "answered")
+
+
+def flood(port, seconds):
+    s = connect(port)
+    s.settimeout(seconds)
+    deadline = time.time() + seconds
+    closed = False
+    try:
+        s.sendall(b"flood\n")
+        while time.time() < deadline:
+            s.sendall(b"y" * 65536)
+    except socket.timeout:
+        pass
+    except OSError:
+        closed = True
+    print("closed by the server" if closed else "still open")
+    s.close()
 
 
 def vanish(port):
@@ -207,7 +231,10 @@ def main():
     args = sys.argv[3:]
     if cmd == "send":
         split = int(args[args.index("--split") + 1]) if "--split" in args else 1 << 20
-        send(port, args[0], split, "--no-newline" not in args)
+        send(port, args[0], split, "--no-newline" not in args,
+             "--escapes" in args)
+    elif cmd == "flood":
+        flood(port, float(args[0]))
     elif cmd == "silent-first":
         silent_first(port)
     elif cmd == "many":
