@@ -8,6 +8,8 @@
 #   make memcheck   run the tests with every exercise under valgrind
 #   make grade      build and test every exercise, print a scorecard
 #   make grade-test check the grader against grading/broken/
+#   make fresh-check run `make demo` and `make check` on a fresh Debian 12
+#                   root made with debootstrap (root and Debian's archive)
 #
 # CC, CFLAGS, CPPFLAGS and LDFLAGS are honoured. O=DIR puts the programs
 # in DIR instead of here (used by compat and sanitize).
@@ -64,7 +66,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no
 
 .PHONY: all deps check test compat sanitize memcheck demo clean grade \
-	grade-test print-exercises fuzz
+	grade-test print-exercises fuzz fresh-check
 
 all: $(PROGRAMS)
 
@@ -167,6 +169,10 @@ fuzz:
 		fi; \
 		grep "^stat::number_of_executed_units" build/fuzz/$$f.log; \
 	done
+
+# The README's two set-up commands on a minimal Debian 12 (scripts/fresh-check).
+fresh-check:
+	@scripts/fresh-check
 
 print-exercises:
 	@echo $(EXERCISES)
