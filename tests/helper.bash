@@ -193,10 +193,15 @@ byte_pattern() {
 	python3 -c 'import sys; n = int(sys.argv[1]); sys.stdout.buffer.write((bytes(range(256)) * (n // 256 + 1))[:n])' "$1"
 }
 
-# Shown under a failed test: the stderr of the last `run`, the last lines of each server's output and
-# the last request it received.
+# Shown under a failed test: the last command run (the program under test
+# as ./NAME), its stderr, the last lines of each server's output and the
+# last request it received.
 dump_servers() {
 	local f
+	if [[ -n "${BATS_RUN_COMMAND:-}" ]]; then
+		echo "# --- the last command run:"
+		echo "#   ${BATS_RUN_COMMAND//$BIN_DIR\//./}"
+	fi
 	if [[ -n "${stderr+set}" ]]; then
 		echo "# --- stderr of the last command run:"
 		printf '%s\n' "$stderr" | sed 's/^/#   /'

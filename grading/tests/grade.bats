@@ -15,13 +15,15 @@ setup_file() {
 }
 
 # check_case NAME: grade the broken solution NAME and compare with its
-# expected scorecard.
+# expected scorecard (the mock servers' ports, which change from run to
+# run, read PORT in both).
 check_case() {
 	local exercise
 	exercise=$(basename "$BROKEN/$1"/*.c .c)
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only "$exercise" \
 		"$BROKEN/$1"
 	assert_success
+	output=$(sed -E 's/(127\.0\.0\.1[: ])[0-9]+/\1PORT/g' <<<"$output")
 	assert_output "$(cat "$ROOT/grading/broken/$1/expected")"
 }
 
@@ -111,6 +113,52 @@ failed 12-tcp_client.c:259:25: error: unused variable 'unused' [-Werror=unused-v
 	assert_line --regexp "^run_autograder "
 	assert_line --regexp "^grade "
 	assert_line --regexp "^grading/exercises "
+}
+
+@test "Gradescope: the zip holds no solution" {
+	cd "$ROOT"
+	run grading/gradescope/make-zip
+	assert_success
+	run python3 -m zipfile -l build/gradescope-autograder.zip
+	assert_line --regexp "^grading/run-untrusted "
+	refute_line --regexp "^[0-9]+-[^/ ]*\.c "
+	refute_line --partial "grading/broken/"
+}
+
+@test "Gradescope, laid out as Gradescope does: full marks for the reference, the broken one's score" {
+	# The zip unpacked in source/, setup.sh run there, run_autograder
+	# copied to the top, the submission in submission/, and
+	# run_autograder run from the top as its working directory.
+	local ag="$BATS_TEST_TMPDIR/autograder"
+	mkdir -p "$ag/source" "$ag/submission"
+	(cd "$ROOT" && grading/gradescope/make-zip >/dev/null)
+	python3 - "$ROOT/build/gradescope-autograder.zip" "$ag/source" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    for info in z.infolist():
+        path = z.extract(info, sys.argv[2])
+        os.chmod(path, info.external_attr >> 16 & 0o777)
+PY
+	(cd "$ag/source" && ./setup.sh)
+	cp "$ag/source/run_autograder" "$ag/run_autograder"
+	cp "$ROOT/12-tcp_client.c" "$BROKEN/wrong-exit-status/3-error_code.c" \
+		"$ag/submission/"
+	cd "$ag"
+	AUTOGRADER=$ag run ./run_autograder
+	assert_success
+	run python3 - "$ag/results/results.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+print(r["score"])
+for t in r["tests"]:
+    if t["score"] or t["name"] in ("3-error_code", "12-tcp_client"):
+        print(t["name"], t["score"], t["max_score"], t["status"])
+PY
+	assert_output "17.69
+3-error_code 7.69 10 failed
+12-tcp_client 10.0 10 passed"
+	run grep -c "" "$ag/results/scorecard.txt"
+	assert_success
 }
 
 @test "GitHub Classroom: the workflow is generated from the table" {

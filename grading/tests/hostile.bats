@@ -1,0 +1,195 @@
+#!/usr/bin/env bats
+# The grader against hostile submissions (grading/hostile/): each must get
+# exactly its score, and leave everything outside its sandbox as it was:
+# the suite's files, bats, the reports of the grading after it, and no
+# process of the grader's users left running.
+
+bats_require_minimum_version 1.5.0
+bats_load_library bats-support
+bats_load_library bats-assert
+
+ROOT=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+USERS=netgrade0,netgrade1,netgrade2,netgrade3
+
+# fingerprint: one hash of every file the grading uses, and of bats.
+fingerprint() {
+	{
+		(cd "$ROOT" && git ls-files -z grade Makefile lib tests servers \
+			grading | xargs -0 sha256sum)
+		sha256sum /usr/bin/bats /usr/lib/bats-core/* /usr/libexec/bats-core/*
+	} | sha256sum
+}
+
+setup_file() {
+	export HOSTILE="$BATS_FILE_TMPDIR/hostile"
+	mkdir -p "$HOSTILE"
+	cp -r "$ROOT"/grading/hostile/*/ "$HOSTILE/"
+	(cd "$HOSTILE/ignore-sigterm" && cp "$ROOT/11-tcp_server.c" . &&
+		git apply -p1 11-tcp_server.c.patch && rm 11-tcp_server.c.patch)
+	fingerprint >"$BATS_FILE_TMPDIR/before"
+}
+
+# graded CASE EXERCISE: grade the hostile submission CASE.
+graded() {
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only "$2" \
+		"$HOSTILE/$1"
+}
+
+# check_untouched: the suite and bats are as they were, and no process of
+# the grader's users is left.
+check_untouched() {
+	assert_equal "$(fingerprint)" "$(cat "$BATS_FILE_TMPDIR/before")"
+	run pgrep -u "$USERS" -l
+	assert_output ""
+}
+
+@test "answer key: #include \"lib/../12-tcp_client.c\" does not compile" {
+	# In the clean room that names the student's own file: it includes
+	# itself until the compiler gives up.
+	graded answer-key 12-tcp_client
+	assert_line "12-tcp_client        no        -         0.00/10"
+	assert_line --partial "#include nested depth 200 exceeds maximum"
+	# The same through the suite's absolute path, and through a link.
+	mkdir -p "$BATS_TEST_TMPDIR/abs" "$BATS_TEST_TMPDIR/link"
+	printf '#include "%s/12-tcp_client.c"\n' "$ROOT" \
+		>"$BATS_TEST_TMPDIR/abs/12-tcp_client.c"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
+		"$BATS_TEST_TMPDIR/abs"
+	assert_line "12-tcp_client        no        -         0.00/10"
+	assert_line --partial "12-tcp_client.c: No such file or directory"
+	ln -s "$ROOT/12-tcp_client.c" "$BATS_TEST_TMPDIR/link/12-tcp_client.c"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
+		"$BATS_TEST_TMPDIR/link"
+	assert_line "12-tcp_client        no        -         0.00/10"
+	assert_line "  12-tcp_client.c cannot be read: Too many levels of symbolic links"
+	check_untouched
+}
+
+@test "compile bombs: #include \"/dev/zero\" fails; \"/dev/stdin\" reads nothing" {
+	graded compile-zero 12-tcp_client
+	assert_line "12-tcp_client        no        -         0.00/10"
+	# The compile's stdin is /dev/null: an empty include, no wait.
+	graded compile-stdin 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	check_untouched
+}
+
+@test "TAP injection on every descriptor: no forged test counts" {
+	graded tap-injection 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	assert_line "Total                                    0.00/10"
+	check_untouched
+}
+
+@test "rewriting the tests, bats and the grader's files: nothing changes" {
+	graded rewrite-suite 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	refute_line --partial "REWROTE"
+	check_untouched
+}
+
+@test "forged reports and a killed grader: the grading goes on, score 0" {
+	graded forge-reports 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	refute_line --partial "FORGED"
+	run cat "$BATS_TEST_TMPDIR/out/scorecard.txt"
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	check_untouched
+}
+
+@test "a process that escapes its session does not outlive its test file" {
+	graded escape 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	check_untouched
+}
+
+@test "secrets: nothing outside the sandbox can be read and shown" {
+	graded read-secrets 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	refute_line --partial "LEAK"
+	run grep -r "LEAK /" "$BATS_TEST_TMPDIR/out/tap" \
+		"$BATS_TEST_TMPDIR/out/junit" "$BATS_TEST_TMPDIR/out/scorecard.txt"
+	assert_output ""
+	check_untouched
+}
+
+@test "bombs: processes, memory, output, disk and descriptors are capped" {
+	local bomb
+	for bomb in fork-bomb memory-bomb output-bomb disk-bomb fd-bomb; do
+		graded "$bomb" 12-tcp_client
+		assert_line "12-tcp_client        yes       0/12      0.00/10"
+	done
+	check_untouched
+}
+
+@test "a program that ignores SIGTERM costs seconds: it is killed 10 s later" {
+	graded ignore-sigterm 11-tcp_server
+	assert_line "11-tcp_server        yes       16/18     8.89/10"
+	assert_line "  not ok: SIGTERM with a client connected: a last line, exit 0"
+	check_untouched
+}
+
+@test "a folder's name is never code: \$(shell ...) and spaces" {
+	local weird="$BATS_TEST_TMPDIR/\$(shell touch pwned;echo L)" spaced
+	spaced="$BATS_TEST_TMPDIR/my work"
+	mkdir -p "$weird" "$spaced"
+	cp "$ROOT/12-tcp_client.c" "$weird/"
+	cp "$ROOT/12-tcp_client.c" "$spaced/"
+	cd "$BATS_TEST_TMPDIR"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
+		"$weird"
+	assert_line "Total                                    10.00/10"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
+		"$spaced"
+	assert_line "Total                                    10.00/10"
+	run find / -xdev -name pwned -newer "$BATS_FILE_TMPDIR/before"
+	assert_output ""
+	check_untouched
+}
+
+@test "a class: each student in a sandbox of their own; a gradebook CSV" {
+	local class="$BATS_TEST_TMPDIR/class"
+	mkdir -p "$class/ada" "$class/=HYPERLINK(1)" "$class/mallory" \
+		"$class/zoe"
+	cp "$ROOT/12-tcp_client.c" "$ROOT/3-error_code.c" "$class/ada/"
+	cp "$ROOT/12-tcp_client.c" "$class/=HYPERLINK(1)/"
+	cp "$HOSTILE/forge-reports/12-tcp_client.c" "$class/mallory/"
+	cp "$HOSTILE/escape/12-tcp_client.c" "$class/zoe/"
+	run "$ROOT/grade" --class "$class" --jobs 4 \
+		--only 12-tcp_client,3-error_code --out "$BATS_TEST_TMPDIR/book"
+	assert_success
+	run cat "$BATS_TEST_TMPDIR/book/gradebook.csv"
+	assert_output "student,3-error_code,12-tcp_client,total
+'=HYPERLINK(1),0.00,10.00,10.00
+ada,10.00,10.00,20.00
+mallory,0.00,0.00,0.00
+zoe,0.00,0.00,0.00"
+	run cat "$BATS_TEST_TMPDIR/book/002-ada/scorecard.txt"
+	assert_line "Total                                    20.00/20"
+	check_untouched
+}
+
+@test "TAP is counted by test number: 1..total, each once" {
+	run python3 - "$ROOT/grade" <<'PY'
+import sys
+ns = {"__file__": sys.argv[1]}
+exec(open(sys.argv[1]).read().split("if __name__")[0], ns)
+tap = "1..3\nok 1 a\nok 1 a\nok 2 b\nok 7 c\nok 0 d\nnot ok 3 e\nok 3 e\n"
+passed, failures = ns["parse_tap"](tap, 3)
+print(passed, [f[0] for f in failures])
+print(ns["parse_tap"]("ok 1 a\n", 3)[0], ns["parse_tap"]("ok 1 a\n", 3)[1])
+PY
+	assert_output "2 ['e']
+1 [('2 tests did not finish', ['the test file ran out of time'])]"
+}
+
+@test "--deadline: exercises it cannot reach are reported as not run" {
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --deadline 5 \
+		--results "$BATS_TEST_TMPDIR/results.json" \
+		--only 3-error_code,12-tcp_client "$ROOT"
+	assert_line --regexp "^12-tcp_client +not run +- +0.00/10$"
+	assert_line "12-tcp_client: not run"
+	run python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print([(t["name"], t["status"]) for t in r["tests"]])' \
+		"$BATS_TEST_TMPDIR/results.json"
+	assert_output --partial "('12-tcp_client', 'failed')"
+}
