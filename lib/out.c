@@ -1,5 +1,7 @@
 /*
  * out.c - make sure what a program printed really left it.
+ *
+ * Given plumbing: no exercise teaches it. Used by 0-12 and 100-102.
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,7 @@
 /*
  * timeout.c - the one knob that bounds how long any client may run.
+ *
+ * Given plumbing: no exercise teaches it. Used by every exercise.
  */
 #include <stdlib.h>
 #include <time.h>
