@@ -1536,8 +1536,8 @@ static void before_wait(struct loop *loop)
  * load_types - read the system's table of media types once, at start
  * @srv: the server
  *
- * MIME_TYPES names another table; where none can be read, a few built-in
- * types do, and stderr says so.
+ * MIME_TYPES names another table; where none can be read (or it names no
+ * type), a few built-in types do, and stderr says so.
  */
 static void load_types(struct server *srv)
 {
@@ -1547,7 +1547,8 @@ static void load_types(struct server *srv)
 		file = MIME_TYPES_FILE;
 	if (mime_load(&srv->mime, file) != 0)
 		fprintf(stderr, "%s: cannot read %s: %s; using built-in media "
-			"types\n", NAME, file, strerror(errno));
+			"types\n", NAME, file,
+			errno ? strerror(errno) : "it names no media type");
 }
 
 /**

@@ -11,6 +11,7 @@
  * built-in table covers the web's everyday files.
  */
 #define _GNU_SOURCE /* getline, strtok_r */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -114,8 +115,8 @@ static int read_types(struct mime *m, FILE *f)
  *
  * Where an extension is on several lines, the first one wins.
  *
- * Return: 0, or -1 (errno says why) if the file cannot be read; the
- * built-in table is then used.
+ * Return: 0, or -1 if the file cannot be read (errno says why) or names
+ * no type at all (errno is then 0); the built-in table is then used.
  */
 int mime_load(struct mime *m, const char *file)
 {
@@ -126,11 +127,14 @@ int mime_load(struct mime *m, const char *file)
 	m->count = 0;
 	if (f == NULL)
 		return (-1);
+	errno = 0;
 	err = read_types(m, f) != 0 || ferror(f);
 	fclose(f);
 	if (err || m->count == 0)
 	{
 		mime_free(m);
+		if (!err)
+			errno = 0;
 		return (-1);
 	}
 	qsort(m->types, m->count, sizeof(*m->types), compare_types);

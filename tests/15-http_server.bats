@@ -170,6 +170,17 @@ type_of() {
 	assert_equal "$status" 0
 	run server_output own
 	assert_line --index 0 "$PROG: cannot read /nonexistent: No such file or directory; using built-in media types"
+	# A table that names no type is no table either.
+	printf '# only a comment\n\n' >"$BATS_TEST_TMPDIR/empty.types"
+	MIME_TYPES="$BATS_TEST_TMPDIR/empty.types" start_server own "$(prog $PROG)" \
+		0 "$WWW"
+	URL="http://127.0.0.1:$OWN_PORT"
+	run type_of /types/app.mjs
+	assert_output "text/javascript; charset=utf-8"
+	stop_server own
+	assert_equal "$status" 0
+	run server_output own
+	assert_line --index 0 "$PROG: cannot read $BATS_TEST_TMPDIR/empty.types: it names no media type; using built-in media types"
 }
 
 @test "HEAD: the same head as GET, no body" {
