@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <curl/curl.h>
 
-#include "lib/easy.h"
+#include "lib/curl/easy.h"
 #include "lib/out.h"
 
 #define NAME "1-hbtn_header"
@@ -56,7 +56,7 @@ static int print_header(CURL *curl, const char *url, const char *errbuf)
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
 	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/easy.c).
+	 * libcurl lets through (see lib/curl/easy.c).
 	 */
 	if (easy_perform(curl, NAME, errbuf) != 0)
 		return (1);

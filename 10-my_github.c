@@ -23,7 +23,7 @@
 #include <cJSON.h>
 
 #include "lib/buf.h"
-#include "lib/easy.h"
+#include "lib/curl/easy.h"
 #include "lib/out.h"
 
 #define NAME "10-my_github"

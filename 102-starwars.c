@@ -27,7 +27,7 @@
 #include <cJSON.h>
 
 #include "lib/buf.h"
-#include "lib/easy.h"
+#include "lib/curl/easy.h"
 #include "lib/out.h"
 
 #define NAME "102-starwars"

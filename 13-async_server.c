@@ -8,7 +8,7 @@
  *   Received: Hello, server!
  *
  * The same protocol as 11-tcp_server, but one thread serves every client
- * at once: each socket is non-blocking, and the event loop (lib/loop.c,
+ * at once: each socket is non-blocking, and the event loop (lib/server/loop.c,
  * epoll underneath) calls us only when a socket is ready. A silent or slow
  * client delays nobody; each keeps its own half-read message and
  * half-written reply. A client silent for CLIENT_TIMEOUT seconds (default
@@ -18,7 +18,7 @@
  * after their events, and what a real server must survive: running out of
  * file descriptors (EMFILE) must neither crash it nor make it spin, so it
  * stops accepting for a moment. Signals arrive as events too: the loop
- * reads them from a signalfd (loop_stop_on_signals in lib/loop.c). A
+ * reads them from a signalfd (loop_stop_on_signals in lib/server/loop.c). A
  * client's life has three phases: reading its message, writing the
  * reply, then draining: the server shuts down its writing side and reads
  * what the client still sends (bounded), since closing a socket with
@@ -34,7 +34,8 @@
 #include <unistd.h>
 #include <sys/socket.h>
 
-#include "lib/loop.h"
+#include "lib/server/loop.h"
+#include "lib/server/listener.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -322,7 +323,7 @@ static int start(struct loop *loop, struct server *srv, int port)
 			NAME);
 		return (-1);
 	}
-	srv->listener = sock_listen("127.0.0.1", port);
+	srv->listener = listener_open("127.0.0.1", port);
 	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
 	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
 	{
@@ -330,7 +331,7 @@ static int start(struct loop *loop, struct server *srv, int port)
 			port, strerror(errno));
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", sock_port(srv->listener));
+	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->listener));
 	fflush(stdout);
 	return (0);
 }

@@ -34,7 +34,8 @@
 #include <sys/socket.h>
 
 #include "lib/buf.h"
-#include "lib/loop.h"
+#include "lib/server/loop.h"
+#include "lib/server/listener.h"
 #include "lib/sock.h"
 
 #define NAME "14-chat_server"
@@ -531,7 +532,7 @@ static void on_connection(struct loop *loop, int fd, int events, void *data)
  */
 static int start(struct loop *loop, struct room *room, int port)
 {
-	room->listener = sock_listen("127.0.0.1", port);
+	room->listener = listener_open("127.0.0.1", port);
 	if (room->listener < 0 || sock_nonblock(room->listener) != 0 ||
 	    loop_add(loop, room->listener, LOOP_READ, on_connection, NULL))
 	{
@@ -539,7 +540,7 @@ static int start(struct loop *loop, struct room *room, int port)
 			port, strerror(errno));
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", sock_port(room->listener));
+	printf("Listening on 127.0.0.1:%d\n", listener_port(room->listener));
 	fflush(stdout);
 	return (0);
 }

@@ -11,11 +11,11 @@
  *   $ curl -i http://127.0.0.1:8000/       (in another terminal)
  *
  * GET and HEAD over HTTP/1.1, on the event loop of 13-async_server
- * (lib/loop.c): connections stay open for the next request, pipelined
+ * (lib/server/loop.c): connections stay open for the next request, pipelined
  * requests are answered in order, Last-Modified and If-Modified-Since
  * give 304, one byte range gives 206 (or 416), and a directory without
  * index.html gets a listing. Each request is logged on stdout, one line in
- * the common log format. lib/request.c reads the requests.
+ * the common log format. lib/server/request.c reads the requests.
  *
  * What it teaches:
  *  - framing: a request ends at its blank line, and whatever follows it is
@@ -31,7 +31,7 @@
  *  - memory: an idle connection owns no buffer. Requests are read into a
  *    buffer allocated when bytes arrive and freed once they are answered;
  *    answers are built in one buffer that all connections share;
- *  - system calls are the cost: small files stay in memory (lib/cache.c),
+ *  - system calls are the cost: small files stay in memory (lib/server/cache.c),
  *    and one fstatat() per request checks that they have not changed;
  *    pipelined answers go out in one send(); the log is written once per
  *    round of the loop, not once per line;
@@ -64,10 +64,11 @@
 #include <sys/stat.h>
 
 #include "lib/buf.h"
-#include "lib/cache.h"
-#include "lib/loop.h"
-#include "lib/mime.h"
-#include "lib/request.h"
+#include "lib/server/cache.h"
+#include "lib/server/loop.h"
+#include "lib/server/mime.h"
+#include "lib/server/request.h"
+#include "lib/server/listener.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -139,8 +140,8 @@ struct conn
  * @now: the second that @date and @log_date show
  * @date: the time for the Date field
  * @log_date: the time for the log
- * @cache: small files kept in memory (lib/cache.c)
- * @mime: the media types of file name extensions (lib/mime.c)
+ * @cache: small files kept in memory (lib/server/cache.c)
+ * @mime: the media types of file name extensions (lib/server/mime.c)
  * @conns: every open connection (owned: each is freed by close_conn)
  * @count: how many there are
  * @max_conns: how many there may be: the descriptor limit less SPARE_FDS
@@ -1591,7 +1592,7 @@ static int start(struct loop *loop, struct server *srv, int port,
 	}
 	close(fd);
 	load_types(srv);
-	srv->listener = sock_listen("127.0.0.1", port);
+	srv->listener = listener_open("127.0.0.1", port);
 	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
 	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
 	{
@@ -1600,7 +1601,7 @@ static int start(struct loop *loop, struct server *srv, int port,
 		return (-1);
 	}
 	loop_before_wait(loop, before_wait);
-	printf("Listening on 127.0.0.1:%d\n", sock_port(srv->listener));
+	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->listener));
 	fflush(stdout);
 	return (0);
 }

@@ -21,7 +21,7 @@
 #include <curl/curl.h>
 
 #include "lib/buf.h"
-#include "lib/easy.h"
+#include "lib/curl/easy.h"
 #include "lib/out.h"
 
 #define NAME "2-post_email"
@@ -78,7 +78,7 @@ static int post(CURL *curl, const char *url, const char *email,
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, answer);
 	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/easy.c).
+	 * libcurl lets through (see lib/curl/easy.c).
 	 */
 	failed = easy_perform(curl, NAME, errbuf);
 	free(form);

@@ -20,7 +20,7 @@
 #include <curl/curl.h>
 
 #include "lib/buf.h"
-#include "lib/easy.h"
+#include "lib/curl/easy.h"
 #include "lib/out.h"
 
 #define NAME "3-error_code"
@@ -43,7 +43,7 @@ static int fetch(CURL *curl, const char *url, struct buf *body,
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
 	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/easy.c).
+	 * libcurl lets through (see lib/curl/easy.c).
 	 */
 	if (easy_perform(curl, NAME, errbuf) != 0)
 		return (1);

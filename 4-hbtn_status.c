@@ -20,8 +20,8 @@
  *
  * and the answer is text we read: a status line, headers, an empty line,
  * then the body, whose end is announced by Content-Length, by chunks, or
- * by the server closing the connection. lib/http.c does that reading (and
- * redirects, and TLS through lib/conn.c); this file is the same program
+ * by the server closing the connection. lib/client/http.c does that reading (and
+ * redirects, and TLS through lib/client/conn.c); this file is the same program
  * as 0-hbtn_status, one level down.
  *
  * Exit status: 0 on success, 1 on any failure, 2 on wrong arguments.
@@ -31,7 +31,7 @@
 #include <stdio.h>
 
 #include "lib/buf.h"
-#include "lib/http.h"
+#include "lib/client/http.h"
 #include "lib/out.h"
 
 #define NAME "4-hbtn_status"

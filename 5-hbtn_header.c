@@ -8,7 +8,7 @@
  *
  * What it teaches: a response header is a line "Name: value" between the
  * status line and the empty line that ends the headers; its name matches
- * whatever its case ("x-request-id" is the same header). lib/http.c keeps
+ * whatever its case ("x-request-id" is the same header). lib/client/http.c keeps
  * the header lines of the last response (after redirects) and
  * http_header() finds one. The header is printed whatever the status.
  *
@@ -17,7 +17,7 @@
  */
 #include <stdio.h>
 
-#include "lib/http.h"
+#include "lib/client/http.h"
 #include "lib/out.h"
 
 #define NAME "5-hbtn_header"

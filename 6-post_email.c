@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "lib/buf.h"
-#include "lib/http.h"
+#include "lib/client/http.h"
 #include "lib/out.h"
 
 #define NAME "6-post_email"

@@ -7,7 +7,7 @@
  *   Error code: 401
  *
  * What it teaches: the status code is the second word of the response's
- * first line ("HTTP/1.1 401 Unauthorized"); lib/http.c reads it. Below
+ * first line ("HTTP/1.1 401 Unauthorized"); lib/client/http.c reads it. Below
  * 400 the body is printed; from 400 on, "Error code: <status>" is printed
  * on stdout and the exit status is 1.
  *
@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "lib/buf.h"
-#include "lib/http.h"
+#include "lib/client/http.h"
 #include "lib/out.h"
 
 #define NAME "7-error_code"

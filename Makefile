@@ -25,39 +25,44 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BATS_FLAGS ?=
 TESTS ?= tests
 
-# Each group of exercises: the programs, the lib/ files they share, and
-# the libraries they link.
-CURL_CLIENTS = 0-hbtn_status 1-hbtn_header 2-post_email 3-error_code
-CURL_LIB = lib/buf.c lib/easy.c lib/out.c lib/timeout.c
-CURL_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl)
-CURL_LIBS = $(shell $(PKG_CONFIG) --libs libcurl)
+# What each exercise is built from comes from the grading table,
+# grading/exercises: the files the student writes (taken from SRC), the
+# given lib/ files (taken from here) and the pkg-config packages it links.
+# ROWS holds one word per exercise: NAME|writes|given|links, each list
+# joined with commas, "-" when empty.
+TABLE = grading/exercises
+ROWS := $(shell awk ' \
+	function list(i, s) { s = "-"; for (i = 2; i <= NF; i++) \
+		s = (s == "-" ? "" : s ",") $$i; return s } \
+	function row() { if (n != "") print n "|" w "|" g "|" l } \
+	/^\#/ || NF == 0 { next } \
+	/^[^ \t]/ { row(); n = $$1; w = g = l = "-"; next } \
+	$$1 == "writes" { w = list() } \
+	$$1 == "given" { g = list() } \
+	$$1 == "links" { l = list() } \
+	END { row() }' $(TABLE))
+comma := ,
+# $(call field,ROW,K): the K-th field of ROW, as a list of words.
+field = $(subst $(comma), ,$(filter-out -,$(word $(2),$(subst |, ,$(1)))))
+pkg = $(if $(2),$(shell $(PKG_CONFIG) --$(1) $(2)))
 
-JSON_CLIENTS = 8-json_api 9-starwars 10-my_github 100-github_commits \
-	101-starwars 102-starwars
-JSON_CFLAGS = $(shell $(PKG_CONFIG) --cflags libcurl libcjson)
-JSON_LIBS = $(shell $(PKG_CONFIG) --libs libcurl libcjson)
-
-# The same HTTP exchanges as the libcurl clients, by hand over a socket.
-SOCKET_CLIENTS = 4-hbtn_status 5-hbtn_header 6-post_email 7-error_code
-HTTP_LIB = lib/http.c lib/conn.c lib/url.c lib/sock.c lib/buf.c lib/out.c \
-	lib/timeout.c
-SSL_CFLAGS = $(shell $(PKG_CONFIG) --cflags openssl)
-SSL_LIBS = $(shell $(PKG_CONFIG) --libs openssl)
-
-SOCKET_PROGRAMS = 11-tcp_server 12-tcp_client
-LOOP_SERVERS = 13-async_server 14-chat_server
-SOCK_LIB = lib/sock.c lib/timeout.c lib/out.c
-LOOP_LIB = lib/loop.c lib/sock.c lib/buf.c lib/timeout.c
-HTTP_SERVER = 15-http_server
-HTTP_SERVER_LIB = $(LOOP_LIB) lib/request.c lib/cache.c lib/mime.c
-
-EXERCISES = $(CURL_CLIENTS) $(SOCKET_CLIENTS) $(JSON_CLIENTS) \
-	$(SOCKET_PROGRAMS) $(LOOP_SERVERS) $(HTTP_SERVER)
+EXERCISES := $(foreach r,$(ROWS),$(call field,$(r),1))
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
-HEADERS = $(wildcard lib/*.h)
+HEADERS = $(wildcard lib/*.h lib/*/*.h)
 
 # -I. lets a student's file elsewhere (SRC=DIR) include "lib/...".
 COMPILE = $(CC) $(WARNINGS) -I. $(CPPFLAGS) $(CFLAGS)
+
+# $(call exercise,ROW): the rule that builds ROW's program.
+define exercise
+$(O)/$(call field,$(1),1): $(addprefix $(SRC)/,$(call field,$(1),2)) \
+		$(call field,$(1),3) $(HEADERS)
+	@mkdir -p $(O)
+	$$(COMPILE) $$(call pkg,cflags,$(call field,$(1),4)) -o $$@ \
+		$(addprefix $(SRC)/,$(call field,$(1),2)) \
+		$(call field,$(1),3) $$(LDFLAGS) \
+		$$(call pkg,libs,$(call field,$(1),4))
+endef
 
 SANITIZE_FLAGS = -O1 -g -fno-omit-frame-pointer \
 	-fsanitize=address,undefined -fno-sanitize-recover=all
@@ -70,29 +75,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 
 all: $(PROGRAMS)
 
-$(addprefix $(O)/,$(CURL_CLIENTS)): $(O)/%: $(SRC)/%.c $(CURL_LIB) $(HEADERS)
-	@mkdir -p $(O)
-	$(COMPILE) $(CURL_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(CURL_LIBS)
-
-$(addprefix $(O)/,$(JSON_CLIENTS)): $(O)/%: $(SRC)/%.c $(CURL_LIB) $(HEADERS)
-	@mkdir -p $(O)
-	$(COMPILE) $(JSON_CFLAGS) -o $@ $< $(CURL_LIB) $(LDFLAGS) $(JSON_LIBS)
-
-$(addprefix $(O)/,$(SOCKET_CLIENTS)): $(O)/%: $(SRC)/%.c $(HTTP_LIB) $(HEADERS)
-	@mkdir -p $(O)
-	$(COMPILE) $(SSL_CFLAGS) -o $@ $< $(HTTP_LIB) $(LDFLAGS) $(SSL_LIBS)
-
-$(addprefix $(O)/,$(SOCKET_PROGRAMS)): $(O)/%: $(SRC)/%.c $(SOCK_LIB) $(HEADERS)
-	@mkdir -p $(O)
-	$(COMPILE) -o $@ $< $(SOCK_LIB) $(LDFLAGS)
-
-$(addprefix $(O)/,$(LOOP_SERVERS)): $(O)/%: $(SRC)/%.c $(LOOP_LIB) $(HEADERS)
-	@mkdir -p $(O)
-	$(COMPILE) -o $@ $< $(LOOP_LIB) $(LDFLAGS)
-
-$(O)/$(HTTP_SERVER): $(O)/%: $(SRC)/%.c $(HTTP_SERVER_LIB) $(HEADERS)
-	@mkdir -p $(O)
-	$(COMPILE) -o $@ $< $(HTTP_SERVER_LIB) $(LDFLAGS)
+$(foreach r,$(ROWS),$(eval $(call exercise,$(r))))
 
 deps:
 	@scripts/install-deps
@@ -153,11 +136,13 @@ fuzz:
 	@scripts/install-deps clang
 	@scripts/install-deps libclang-rt-$$(clang -dumpversion | cut -d. -f1)-dev
 	@mkdir -p build/fuzz
-	clang $(FUZZ_FLAGS) -I. -o build/fuzz/url_fuzz fuzz/url_fuzz.c lib/url.c
-	clang $(FUZZ_FLAGS) -I. $(SSL_CFLAGS) -o build/fuzz/response_fuzz \
-		fuzz/response_fuzz.c $(HTTP_LIB) $(SSL_LIBS)
+	clang $(FUZZ_FLAGS) -I. -o build/fuzz/url_fuzz fuzz/url_fuzz.c \
+		lib/client/url.c
+	clang $(FUZZ_FLAGS) -I. $(call pkg,cflags,openssl) \
+		-o build/fuzz/response_fuzz fuzz/response_fuzz.c lib/client/*.c \
+		lib/sock.c lib/buf.c lib/timeout.c $(call pkg,libs,openssl)
 	clang $(FUZZ_FLAGS) -I. -o build/fuzz/request_fuzz fuzz/request_fuzz.c \
-		lib/request.c
+		lib/server/request.c
 	@for f in $(FUZZERS); do \
 		mkdir -p build/fuzz/corpus-$$f && \
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \

@@ -1,5 +1,5 @@
 /*
- * request_fuzz - libFuzzer harness for lib/request.c
+ * request_fuzz - libFuzzer harness for lib/server/request.c
  *
  * Feeds any bytes to request_parse(), as a server receives them, and
  * checks what comes out: a known status; for a complete head, a length
@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/request.h"
+#include "../lib/server/request.h"
 
 /**
  * check_path - abort unless @path is safe to open below a directory

@@ -1,5 +1,5 @@
 /*
- * response_fuzz - libFuzzer harness for the response parser of lib/http.c
+ * response_fuzz - libFuzzer harness for the response parser of lib/client/http.c
  *
  * Each input is what a server sends: it is written into one end of a
  * socket pair, that end is closed, and http_read_response() reads the
@@ -11,8 +11,8 @@
 #include <unistd.h>
 #include <sys/socket.h>
 
-#include "../lib/conn.h"
-#include "../lib/http.h"
+#include "../lib/client/conn.h"
+#include "../lib/client/http.h"
 #include "../lib/sock.h"
 #include "../lib/timeout.h"
 

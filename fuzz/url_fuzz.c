@@ -1,5 +1,5 @@
 /*
- * url_fuzz - libFuzzer harness for lib/url.c
+ * url_fuzz - libFuzzer harness for lib/client/url.c
  *
  * Feeds any bytes to url_parse() and, when they parse, checks what came
  * out (a host, a port from 1 to 65535, a target starting with '/'), then
@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/url.h"
+#include "../lib/client/url.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,6 +1,8 @@
 #ifndef LIB_OUT_H
 #define LIB_OUT_H
 
+/* Given plumbing (lib/out.c): used by 0-12 and 100-102. */
+
 int out_flush(const char *name);
 
 #endif /* LIB_OUT_H */

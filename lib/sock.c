@@ -1,18 +1,14 @@
 /*
- * sock.c - the boring part of a server: parse a port, make a listening
- * socket, find which port it got.
+ * sock.c - the boring part of a socket program: parse a port number, make
+ * a socket non-blocking, raise the limit on open descriptors.
+ *
+ * Given plumbing: no exercise teaches it. Used by 4-7, 11-15.
  */
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
-#include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include <netdb.h>
 #include <sys/resource.h>
-#include <sys/socket.h>
-#include <netinet/in.h>
 
 #include "sock.h"
 
@@ -33,67 +29,6 @@ int sock_parse_port(const char *s)
 	    port > 65535)
 		return (-1);
 	return ((int)port);
-}
-
-/**
- * sock_listen - a TCP socket listening on @host:@port
- * @host: the address to bind, such as "127.0.0.1"
- * @port: the port; 0 lets the system choose a free one
- *
- * Return: the socket, or -1 with errno set.
- */
-int sock_listen(const char *host, int port)
-{
-	struct addrinfo hints, *res, *ai;
-	char service[16];
-	int fd = -1, on = 1, err;
-
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	hints.ai_flags = AI_PASSIVE | AI_NUMERICHOST | AI_NUMERICSERV;
-	sprintf(service, "%d", port);
-	err = getaddrinfo(host, service, &hints, &res);
-	if (err != 0)
-	{
-		errno = EINVAL;
-		return (-1);
-	}
-	for (ai = res; ai != NULL; ai = ai->ai_next)
-	{
-		fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-		if (fd < 0)
-			continue;
-		/* Restarting the server must not wait for old connections. */
-		setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof(on));
-		if (bind(fd, ai->ai_addr, ai->ai_addrlen) == 0 &&
-		    listen(fd, SOMAXCONN) == 0)
-			break;
-		err = errno;
-		close(fd);
-		errno = err;
-		fd = -1;
-	}
-	freeaddrinfo(res);
-	return (fd);
-}
-
-/**
- * sock_port - the local port of a socket (useful after binding port 0)
- * @fd: the socket
- *
- * Return: the port, or -1 on error.
- */
-int sock_port(int fd)
-{
-	struct sockaddr_storage addr;
-	socklen_t len = sizeof(addr);
-
-	if (getsockname(fd, (struct sockaddr *)&addr, &len) != 0)
-		return (-1);
-	if (addr.ss_family == AF_INET6)
-		return (ntohs(((struct sockaddr_in6 *)&addr)->sin6_port));
-	return (ntohs(((struct sockaddr_in *)&addr)->sin_port));
 }
 
 /**

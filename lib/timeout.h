@@ -1,6 +1,8 @@
 #ifndef LIB_TIMEOUT_H
 #define LIB_TIMEOUT_H
 
+/* Given plumbing (lib/timeout.c): used by every exercise. */
+
 /* Every client gives up after these many milliseconds unless the
  * environment variable NET_TIMEOUT (seconds, decimals allowed) says less
  * or more. Connecting alone may take at most CONNECT_TIMEOUT_MS.

@@ -39,7 +39,7 @@ def no_reason(h):
 
 def no_headers(h):
     """A valid HTTP/1.0 response with no header at all, ended by closing
-    (accepted by real clients; found by fuzzing lib/http.c)."""
+    (accepted by real clients; found by fuzzing lib/client/http.c)."""
     h.raw(b"HTTP/1.0 200 OK\r\n\r\nuntil the end")
 
 

@@ -582,7 +582,7 @@ body() {
 @test "a small file kept in memory is served new once it changes on disk" {
 	printf 'version 1\n' >"$WWW/kept.txt"
 	ln -s kept.txt "$WWW/kept-link"
-	sleep 2.5 # kept only once settled (lib/cache.c)
+	sleep 2.5 # kept only once settled (lib/server/cache.c)
 	assert_equal "$(body /kept.txt)" "version 1"
 	assert_equal "$(body /kept-link)" "version 1"
 	assert_equal "$(body /kept.txt)" "version 1"

@@ -83,6 +83,50 @@ PY
 3-error_code.xml 26 cases 6 failed"
 }
 
+@test "the reference 4-hbtn_status.c alone, without the module written in exercise 4, does not build" {
+	local student="$BATS_TEST_TMPDIR/student"
+	mkdir -p "$student"
+	cp "$ROOT/4-hbtn_status.c" "$student/"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
+		"$student"
+	assert_success
+	assert_output "Exercise             Compiles  Tests     Points
+4-hbtn_status        missing   -         0.00/10
+Total                                    0.00/10
+
+4-hbtn_status: missing
+  lib/client/url.c is missing
+  lib/client/conn.c is missing
+  lib/client/http.c is missing"
+}
+
+@test "the student's own module is compiled, never the suite's" {
+	# The reference 4-hbtn_status with its module, but a module that
+	# misspells the Host header: the tests that look at it must fail.
+	local student="$BATS_TEST_TMPDIR/student"
+	mkdir -p "$student/lib/client"
+	cp "$ROOT/4-hbtn_status.c" "$student/"
+	cp "$ROOT"/lib/client/*.c "$student/lib/client/"
+	sed -i 's|\\r\\nHost: |\\r\\nHots: |' "$student/lib/client/http.c"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
+		"$student"
+	assert_success
+	assert_line --regexp "^4-hbtn_status +yes +29/31 +9.35/10$"
+	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
+}
+
+@test "a module that is a link is refused, not followed" {
+	local student="$BATS_TEST_TMPDIR/student"
+	mkdir -p "$student/lib"
+	cp "$ROOT/11-tcp_server.c" "$student/"
+	ln -s "$ROOT/lib/server" "$student/lib/server"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 11-tcp_server \
+		"$student"
+	assert_success
+	assert_line "11-tcp_server        no        -         0.00/10"
+	assert_line "  lib/server/listener.c cannot be read: lib/server is a link or a file, not a folder"
+}
+
 @test "Gradescope: results.json is written even when nothing compiles" {
 	local ag="$BATS_TEST_TMPDIR/autograder"
 	mkdir -p "$ag/submission/my-work"
@@ -123,6 +167,10 @@ failed 12-tcp_client.c:259:25: error: unused variable 'unused' [-Werror=unused-v
 	assert_line --regexp "^grading/run-untrusted "
 	refute_line --regexp "^[0-9]+-[^/ ]*\.c "
 	refute_line --partial "grading/broken/"
+	# nor any module a student writes
+	refute_line --regexp "^lib/client/[a-z]+\.c "
+	refute_line --regexp "^lib/server/(listener|loop|request|cache)\.c "
+	assert_line --regexp "^lib/server/mime\.c "
 }
 
 @test "Gradescope, laid out as Gradescope does: full marks for the reference, the broken one's score" {

@@ -1,9 +1,11 @@
 #ifndef LIB_EASY_H
 #define LIB_EASY_H
 
+/* Given plumbing (lib/curl/easy.c): used by 0-3, 8-10, 100-102. */
+
 #include <curl/curl.h>
 
-#include "buf.h"
+#include "../buf.h"
 
 CURL *easy_open(const char *name, char *errbuf);
 void easy_report(const char *name, CURLcode rc, const char *errbuf);

@@ -1,6 +1,8 @@
 #ifndef LIB_MIME_H
 #define LIB_MIME_H
 
+/* Given plumbing (lib/server/mime.c): used by 15. */
+
 #include <stddef.h>
 
 /* Where Debian (package media-types) keeps the table of media types. */

@@ -1,6 +1,8 @@
 #ifndef LIB_URL_H
 #define LIB_URL_H
 
+/* Written in exercise 4: the API of lib/client/url.c (given). */
+
 #define URL_MAX 4096
 
 /**

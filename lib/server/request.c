@@ -2,6 +2,9 @@
  * request.c - read the head of an HTTP/1.1 request (RFC 9112), and the
  * file path in its target.
  *
+ * Written in exercise 15 (15-http_server): the student writes this
+ * file (lib/server/request.h is its given API). Used by 15.
+ *
  * Strict on purpose: whatever is not in the grammar (a space before a
  * field's colon, a folded field, two Host fields, a Content-Length that
  * is not a number, a control character) is answered 400. A server that

@@ -1,6 +1,9 @@
 /*
  * http.c - HTTP/1.1 by hand: what libcurl does for exercises 0-3, done
- * over a socket (lib/conn.c) for exercises 4-7.
+ * over a socket (lib/client/conn.c) for exercises 4-7.
+ *
+ * Written in exercise 4 (4-hbtn_status): the student writes this file
+ * (lib/client/http.h is its given API). Used by 4-7.
  *
  * One request per connection ("Connection: close"). The response is read
  * into memory: status line, headers (at most HTTP_MAX_HEADERS bytes), then
@@ -22,7 +25,7 @@
 
 #include "conn.h"
 #include "http.h"
-#include "timeout.h"
+#include "../timeout.h"
 #include "url.h"
 
 #define HEADERS_TOO_LARGE "the response's headers are larger than 64 KiB"

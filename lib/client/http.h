@@ -1,9 +1,11 @@
 #ifndef LIB_HTTP_H
 #define LIB_HTTP_H
 
+/* Written in exercise 4: the API of lib/client/http.c (given). */
+
 #include <stddef.h>
 
-#include "buf.h"
+#include "../buf.h"
 
 /* The largest header block a response may have. */
 #define HTTP_MAX_HEADERS (64 * 1024)

@@ -4,6 +4,9 @@
  * wait with poll(), and TLS with OpenSSL (SNI, certificate and host name
  * verification against the system's CAs, or SSL_CERT_FILE's).
  *
+ * Written in exercise 4 (4-hbtn_status): the student writes this file
+ * (lib/client/conn.h is its given API). Used by 4-7.
+ *
  * Every function returns -1 on failure after writing one line saying why
  * in c->err: the caller prints it.
  */
@@ -21,8 +24,8 @@
 #include <openssl/x509v3.h>
 
 #include "conn.h"
-#include "sock.h"
-#include "timeout.h"
+#include "../sock.h"
+#include "../timeout.h"
 
 /**
  * conn_fail - write the reason of a failure

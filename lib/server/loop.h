@@ -1,6 +1,8 @@
 #ifndef LIB_LOOP_H
 #define LIB_LOOP_H
 
+/* Written in exercise 13: the API of lib/server/loop.c (given). */
+
 /* What a descriptor waits for, and what a callback is told. */
 #define LOOP_READ 1
 #define LOOP_WRITE 2

@@ -1,6 +1,8 @@
 #ifndef LIB_CONN_H
 #define LIB_CONN_H
 
+/* Written in exercise 4: the API of lib/client/conn.c (given). */
+
 #include <stddef.h>
 #include <sys/types.h>
 

@@ -1,6 +1,8 @@
 #ifndef LIB_CACHE_H
 #define LIB_CACHE_H
 
+/* Written in exercise 15: the API of lib/server/cache.c (given). */
+
 #include <sys/stat.h>
 
 #define CACHE_SLOTS 64		/* files kept at most */

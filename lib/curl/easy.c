@@ -1,6 +1,9 @@
 /*
  * easy.c - the libcurl options every client exercise sets the same way.
  *
+ * Given plumbing: the libcurl options every client sets the same way, and
+ * the checks libcurl 7.88 leaves out. Used by 0-3, 8-10 and 100-102.
+ *
  * The exercises set what their lesson is about (the URL, what to do with
  * the body, the POST data); this file sets the safety options that a
  * careful program always sets, so that each exercise stays short.
@@ -9,9 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "../buf.h"
 #include "easy.h"
-#include "timeout.h"
+#include "../timeout.h"
 
 /**
  * set_defaults - set the options shared by every exercise on @curl

@@ -2,6 +2,9 @@
  * url.c - split an http:// or https:// URL into host, port and target,
  * and resolve a redirect's Location against the URL it came from.
  *
+ * Written in exercise 4 (4-hbtn_status): the student writes this file
+ * (lib/client/url.h is its given API). Used by 4-7.
+ *
  * Only what an HTTP client needs: scheme, host (name, IPv4, or IPv6 in
  * brackets), optional port, path and query. Anything else (another scheme,
  * user:password@, spaces or control characters, a bad port) is refused

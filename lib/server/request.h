@@ -1,6 +1,8 @@
 #ifndef LIB_REQUEST_H
 #define LIB_REQUEST_H
 
+/* Written in exercise 15: the API of lib/server/request.c (given). */
+
 #include <stddef.h>
 
 /* Limits on what a client may send before the server gives up on it. */
