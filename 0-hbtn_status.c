@@ -9,9 +9,11 @@
  *           - length: 2
  *           - content: OK
  *
- * What it teaches: the shape of every libcurl program (global init, easy
- * handle, options, perform, inspect, clean up) and how to collect a body
- * in memory with a write callback. An HTTP status of 400 or more is a
+ * What it teaches: the shape of every libcurl program, in the order of
+ * curl's own examples: curl_global_init, curl_easy_init, the options
+ * (curl_easy_setopt), curl_easy_perform, curl_easy_strerror on failure,
+ * curl_easy_getinfo to inspect, curl_easy_cleanup and curl_global_cleanup;
+ * and how to collect a body in memory with a write callback. An HTTP status of 400 or more is a
  * failure: libcurl only reports transport errors, so we check it.
  *
  * Exit status: 0 on success, 1 on any failure, 2 on wrong arguments.
@@ -29,29 +31,73 @@
 #define DEFAULT_URL "https://intranet.hbtn.io/status"
 
 /**
- * fetch - GET @url into @body
- * @curl: a handle made by easy_open()
+ * on_body - libcurl's write callback: keep the bytes that arrived
+ * @ptr: the bytes (not '\0'-terminated)
+ * @size: always 1
+ * @nmemb: how many bytes
+ * @body: the struct buf given as CURLOPT_WRITEDATA
+ *
+ * libcurl calls it each time a piece of the body arrives, as many times as
+ * it takes.
+ *
+ * Return: @nmemb to go on. Anything else (here: out of memory, or a body
+ * over BUF_MAX_SIZE) makes libcurl stop with CURLE_WRITE_ERROR.
+ */
+static size_t on_body(char *ptr, size_t size, size_t nmemb, void *body)
+{
+	if (buf_append(body, ptr, size * nmemb) != 0)
+		return (0);
+	return (size * nmemb);
+}
+
+/**
+ * fetch - set the options on @curl, perform the transfer, judge it
+ * @curl: a handle from curl_easy_init()
  * @url: what to fetch
  * @body: where the response body goes
- * @errbuf: the handle's error buffer
+ * @errbuf: CURL_ERROR_SIZE bytes for libcurl's explanations
  *
  * Return: 0 if a response with a status below 400 arrived, 1 otherwise
  * (the reason has been printed on stderr).
  */
 static int fetch(CURL *curl, const char *url, struct buf *body,
-		 const char *errbuf)
+		 char *errbuf)
 {
+	CURLcode rc;
 	long status = 0;
 
+	/* The options every careful client sets: time limits, http(s) only,
+	 * a cap on the body, the CA bundle (given: lib/curl/easy.c).
+	 */
+	if (easy_defaults(curl, NAME, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	/* Collect the body in memory instead of letting libcurl print it. */
-	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
+	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/curl/easy.c).
-	 */
-	if (easy_perform(curl, NAME, errbuf) != 0)
+	/* The whole exchange: resolve, connect, TLS, request, response. */
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		/* curl_easy_strerror() names the error; errbuf may say more. */
+		fprintf(stderr, "%s: %s%s\n", NAME, curl_easy_strerror(rc),
+			easy_detail(rc, errbuf));
 		return (1);
+	}
+	/* What libcurl lets through: a response cut in its headers, a
+	 * redirect that says not where (given: lib/curl/easy.c).
+	 */
+	if (easy_check(curl, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
+	/* libcurl succeeds whenever a response arrived: judging its status
+	 * is the program's job.
+	 */
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status >= 400)
 	{
@@ -80,15 +126,22 @@ int main(int argc, char **argv)
 		fprintf(stderr, "Usage: ./%s [URL]\n", NAME);
 		return (2);
 	}
-	buf_init(&body);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	/* Once per program, before any other libcurl call. */
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 	{
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+		return (1);
+	}
+	buf_init(&body);
+	/* One easy handle holds the options and state of one transfer. */
+	curl = curl_easy_init();
+	if (curl == NULL)
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+	else
 		failed = fetch(curl, argc == 2 ? argv[1] : DEFAULT_URL, &body,
 			       errbuf);
-		curl_easy_cleanup(curl);
-	}
+	/* Clean up in the reverse order (both accept what init gave). */
+	curl_easy_cleanup(curl);
 	curl_global_cleanup();
 	if (!failed)
 	{

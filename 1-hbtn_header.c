@@ -43,23 +43,37 @@ static size_t discard(char *ptr, size_t size, size_t nmemb, void *userdata)
 
 /**
  * print_header - GET @url and print the value of its HEADER header
- * @curl: a handle made by easy_open()
+ * @curl: a handle from curl_easy_init()
  * @url: what to fetch
- * @errbuf: the handle's error buffer
+ * @errbuf: CURL_ERROR_SIZE bytes for libcurl's explanations
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int print_header(CURL *curl, const char *url, const char *errbuf)
+static int print_header(CURL *curl, const char *url, char *errbuf)
 {
 	struct curl_header *header;
+	CURLcode rc;
 
+	/* The options every careful client sets (given: lib/curl/easy.c). */
+	if (easy_defaults(curl, NAME, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
-	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/curl/easy.c).
-	 */
-	if (easy_perform(curl, NAME, errbuf) != 0)
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		fprintf(stderr, "%s: %s%s\n", NAME, curl_easy_strerror(rc),
+			easy_detail(rc, errbuf));
 		return (1);
+	}
+	if (easy_check(curl, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
 	/* Index 0 of the headers of the last request (-1): after redirects,
 	 * that is the final response.
 	 */
@@ -92,13 +106,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "Usage: ./%s URL\n", NAME);
 		return (2);
 	}
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 	{
-		failed = print_header(curl, argv[1], errbuf);
-		curl_easy_cleanup(curl);
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+		return (1);
 	}
+	curl = curl_easy_init();
+	if (curl == NULL)
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+	else
+		failed = print_header(curl, argv[1], errbuf);
+	curl_easy_cleanup(curl);
 	curl_global_cleanup();
 	return (failed);
 }

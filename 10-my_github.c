@@ -81,7 +81,7 @@ static int print_id(long status, const struct buf *answer)
  * Return: 0 on success, 1 on failure.
  */
 static int ask_github(CURL *curl, const char *user, const char *token,
-		      const char *errbuf)
+		      char *errbuf)
 {
 	char *url = easy_api_url("GITHUB_API_URL", DEFAULT_API, "/user");
 	struct curl_slist *headers = NULL;
@@ -105,7 +105,9 @@ static int ask_github(CURL *curl, const char *user, const char *token,
 		curl_easy_setopt(curl, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
 		curl_easy_setopt(curl, CURLOPT_USERNAME, user);
 		curl_easy_setopt(curl, CURLOPT_PASSWORD, token);
-		status = easy_fetch(curl, NAME, errbuf, &answer);
+		status = easy_fetch(curl, &answer, errbuf);
+		if (status < 0)
+			fprintf(stderr, "%s: %s\n", NAME, errbuf);
 	}
 	curl_slist_free_all(headers);
 	free(url);
@@ -134,7 +136,9 @@ int main(int argc, char **argv)
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl == NULL)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else
 	{
 		failed = ask_github(curl, argv[1], argv[2], errbuf);
 		curl_easy_cleanup(curl);

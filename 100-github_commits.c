@@ -179,7 +179,7 @@ static int parse_commits(const struct buf *answer, struct buf *out)
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
 static int print_commits(CURL *curl, const char *owner, const char *repo,
-			 const char *errbuf)
+			 char *errbuf)
 {
 	char *url = commits_url(curl, owner, repo);
 	struct buf answer, out;
@@ -194,9 +194,11 @@ static int print_commits(CURL *curl, const char *owner, const char *repo,
 	buf_init(&answer);
 	buf_init(&out);
 	curl_easy_setopt(curl, CURLOPT_URL, url);
-	status = easy_fetch(curl, NAME, errbuf, &answer);
+	status = easy_fetch(curl, &answer, errbuf);
 	free(url);
-	if (status >= 400)
+	if (status < 0)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else if (status >= 400)
 		report_http_error(curl, status, owner, repo);
 	else if (status >= 0 && parse_commits(&answer, &out) == 0)
 	{
@@ -233,7 +235,11 @@ int main(int argc, char **argv)
 	headers = curl_slist_append(headers,
 				    "Accept: application/vnd.github+json");
 	headers = curl_slist_append(headers, "X-GitHub-Api-Version: 2022-11-28");
-	if (curl != NULL && headers != NULL)
+	if (curl == NULL)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else if (headers == NULL)
+		fprintf(stderr, "%s: out of memory\n", NAME);
+	else
 	{
 		curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
 		failed = print_commits(curl, argv[2], argv[1], errbuf);

@@ -147,7 +147,7 @@ static int parse_page(const struct buf *answer, struct buf *out, int first,
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
 static int fetch_pages(CURL *curl, char *url, struct buf *out,
-		       const char *errbuf)
+		       char *errbuf)
 {
 	struct buf answer;
 	long status;
@@ -163,10 +163,12 @@ static int fetch_pages(CURL *curl, char *url, struct buf *out,
 			break;
 		}
 		curl_easy_setopt(curl, CURLOPT_URL, url);
-		status = easy_fetch(curl, NAME, errbuf, &answer);
+		status = easy_fetch(curl, &answer, errbuf);
 		free(url);
 		url = NULL;
-		if (status >= 400)
+		if (status < 0)
+			fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		else if (status >= 400)
 			fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
 		failed = (status < 0 || status >= 400 ||
 			  parse_page(&answer, out, pages == 0, &url) != 0);
@@ -184,7 +186,7 @@ static int fetch_pages(CURL *curl, char *url, struct buf *out,
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int search_people(CURL *curl, const char *search, const char *errbuf)
+static int search_people(CURL *curl, const char *search, char *errbuf)
 {
 	char *url = search_url(curl, search);
 	struct buf out;
@@ -226,7 +228,9 @@ int main(int argc, char **argv)
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl == NULL)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else
 	{
 		failed = search_people(curl, argv[1], errbuf);
 		curl_easy_cleanup(curl);

@@ -57,7 +57,7 @@ struct film
 struct search
 {
 	CURL *curl;
-	const char *errbuf;
+	char *errbuf;
 	struct film *films;
 };
 
@@ -108,8 +108,10 @@ static char *fetch_title(struct search *s, const char *url)
 
 	buf_init(&answer);
 	curl_easy_setopt(s->curl, CURLOPT_URL, url);
-	status = easy_fetch(s->curl, NAME, s->errbuf, &answer);
-	if (status >= 400)
+	status = easy_fetch(s->curl, &answer, s->errbuf);
+	if (status < 0)
+		fprintf(stderr, "%s: %s\n", NAME, s->errbuf);
+	else if (status >= 400)
 		fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
 	else if (status >= 0)
 		json = cJSON_ParseWithLength(answer.data, answer.len);
@@ -337,10 +339,12 @@ static int fetch_pages(struct search *s, char *url, struct buf *out)
 			break;
 		}
 		curl_easy_setopt(s->curl, CURLOPT_URL, url);
-		status = easy_fetch(s->curl, NAME, s->errbuf, &answer);
+		status = easy_fetch(s->curl, &answer, s->errbuf);
 		free(url);
 		url = NULL;
-		if (status >= 400)
+		if (status < 0)
+			fprintf(stderr, "%s: %s\n", NAME, s->errbuf);
+		else if (status >= 400)
 			fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
 		failed = (status < 0 || status >= 400 ||
 			  parse_page(s, &answer, out, pages == 0, &url) != 0);
@@ -358,7 +362,7 @@ static int fetch_pages(struct search *s, char *url, struct buf *out)
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int search_people(CURL *curl, const char *search, const char *errbuf)
+static int search_people(CURL *curl, const char *search, char *errbuf)
 {
 	char *url = search_url(curl, search);
 	struct search s;
@@ -405,7 +409,9 @@ int main(int argc, char **argv)
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl == NULL)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else
 	{
 		failed = search_people(curl, argv[1], errbuf);
 		curl_easy_cleanup(curl);

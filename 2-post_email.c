@@ -50,24 +50,24 @@ static char *form_body(CURL *curl, const char *email)
 
 /**
  * post - POST the form to @url and collect the answer in @answer
- * @curl: a handle made by easy_open()
+ * @curl: a handle from curl_easy_init()
+ * @form: the form body, already percent-encoded
  * @url: where to post
- * @email: the address to send
  * @answer: where the response body goes
- * @errbuf: the handle's error buffer
+ * @errbuf: CURL_ERROR_SIZE bytes for libcurl's explanations
  *
  * Return: 0 if a response with a status below 400 arrived, 1 otherwise.
  */
-static int post(CURL *curl, const char *url, const char *email,
-		struct buf *answer, const char *errbuf)
+static int post(CURL *curl, const char *form, const char *url,
+		struct buf *answer, char *errbuf)
 {
-	char *form = form_body(curl, email);
 	long status = 0;
-	int failed;
+	CURLcode rc;
 
-	if (form == NULL)
+	/* The options every careful client sets (given: lib/curl/easy.c). */
+	if (easy_defaults(curl, NAME, errbuf) != 0)
 	{
-		fprintf(stderr, "%s: out of memory\n", NAME);
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
 		return (1);
 	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
@@ -77,13 +77,18 @@ static int post(CURL *curl, const char *url, const char *email,
 	curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, answer);
-	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/curl/easy.c).
-	 */
-	failed = easy_perform(curl, NAME, errbuf);
-	free(form);
-	if (failed)
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		fprintf(stderr, "%s: %s%s\n", NAME, curl_easy_strerror(rc),
+			easy_detail(rc, errbuf));
 		return (1);
+	}
+	if (easy_check(curl, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	if (status >= 400)
 	{
@@ -91,6 +96,33 @@ static int post(CURL *curl, const char *url, const char *email,
 		return (1);
 	}
 	return (0);
+}
+
+/**
+ * send_email - build the form on @curl and post it
+ * @curl: a handle from curl_easy_init()
+ * @url: where to post
+ * @email: the address as typed
+ * @answer: where the response body goes
+ * @errbuf: CURL_ERROR_SIZE bytes for libcurl's explanations
+ *
+ * Return: 0 on success, 1 on failure (the reason is on stderr).
+ */
+static int send_email(CURL *curl, const char *url, const char *email,
+		      struct buf *answer, char *errbuf)
+{
+	char *form = form_body(curl, email);
+	int failed;
+
+	if (form == NULL)
+	{
+		fprintf(stderr, "%s: out of memory\n", NAME);
+		return (1);
+	}
+	failed = post(curl, form, url, answer, errbuf);
+	/* libcurl does not copy POSTFIELDS: free it after the transfer. */
+	free(form);
+	return (failed);
 }
 
 /**
@@ -112,14 +144,18 @@ int main(int argc, char **argv)
 		fprintf(stderr, "Usage: ./%s URL EMAIL\n", NAME);
 		return (2);
 	}
-	buf_init(&answer);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 	{
-		failed = post(curl, argv[1], argv[2], &answer, errbuf);
-		curl_easy_cleanup(curl);
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+		return (1);
 	}
+	buf_init(&answer);
+	curl = curl_easy_init();
+	if (curl == NULL)
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+	else
+		failed = send_email(curl, argv[1], argv[2], &answer, errbuf);
+	curl_easy_cleanup(curl);
 	curl_global_cleanup();
 	if (!failed)
 	{

@@ -27,26 +27,43 @@
 
 /**
  * fetch - GET @url into @body and find its status
- * @curl: a handle made by easy_open()
+ * @curl: a handle from curl_easy_init()
  * @url: what to fetch
  * @body: where the response body goes
  * @status: where the HTTP status goes
- * @errbuf: the handle's error buffer
+ * @errbuf: CURL_ERROR_SIZE bytes for libcurl's explanations
  *
  * Return: 0 if a response arrived (whatever its status), 1 otherwise.
  */
 static int fetch(CURL *curl, const char *url, struct buf *body,
-		 long *status, const char *errbuf)
+		 long *status, char *errbuf)
 {
+	CURLcode rc;
 
+	/* The options every careful client sets (given: lib/curl/easy.c). */
+	if (easy_defaults(curl, NAME, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	/* curl_easy_perform(), plus checks for broken responses that
-	 * libcurl lets through (see lib/curl/easy.c).
-	 */
-	if (easy_perform(curl, NAME, errbuf) != 0)
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		fprintf(stderr, "%s: %s%s\n", NAME, curl_easy_strerror(rc),
+			easy_detail(rc, errbuf));
 		return (1);
+	}
+	if (easy_check(curl, errbuf) != 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		return (1);
+	}
+	/* CURLE_OK only says that a response arrived: a "404 Not Found"
+	 * is one. The status is read here, and judged by the caller.
+	 */
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, status);
 	return (0);
 }
@@ -71,21 +88,23 @@ int main(int argc, char **argv)
 		fprintf(stderr, "Usage: ./%s URL\n", NAME);
 		return (2);
 	}
-	buf_init(&body);
-	curl_global_init(CURL_GLOBAL_DEFAULT);
-	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 	{
-		failed = fetch(curl, argv[1], &body, &status, errbuf);
-		curl_easy_cleanup(curl);
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+		return (1);
 	}
+	buf_init(&body);
+	curl = curl_easy_init();
+	if (curl == NULL)
+		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
+	else
+		failed = fetch(curl, argv[1], &body, &status, errbuf);
+	curl_easy_cleanup(curl);
 	curl_global_cleanup();
 	if (!failed)
 	{
 		if (status >= 400)
-		{
 			printf("Error code: %ld\n", status);
-		}
 		else
 		{
 			buf_print(&body, stdout);

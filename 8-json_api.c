@@ -72,7 +72,7 @@ static int print_user(const struct buf *answer)
  * Return: 0 if a response with a status below 400 arrived, 1 otherwise.
  */
 static int search(CURL *curl, const char *letter, struct buf *answer,
-		  const char *errbuf)
+		  char *errbuf)
 {
 	const char *url = easy_env_url("SEARCH_USER_URL", DEFAULT_URL);
 	char *q = curl_easy_escape(curl, letter, 0);
@@ -84,8 +84,10 @@ static int search(CURL *curl, const char *letter, struct buf *answer,
 		sprintf(form, "q=%s", q);
 		curl_easy_setopt(curl, CURLOPT_URL, url);
 		curl_easy_setopt(curl, CURLOPT_POSTFIELDS, form);
-		status = easy_fetch(curl, NAME, errbuf, answer);
-		if (status >= 400)
+		status = easy_fetch(curl, answer, errbuf);
+		if (status < 0)
+			fprintf(stderr, "%s: %s\n", NAME, errbuf);
+		else if (status >= 400)
 			fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
 	}
 	else
@@ -119,7 +121,9 @@ int main(int argc, char **argv)
 	buf_init(&answer);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl == NULL)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else
 	{
 		failed = search(curl, argc == 2 ? argv[1] : "", &answer, errbuf);
 		curl_easy_cleanup(curl);

@@ -111,7 +111,7 @@ static int parse_page(const struct buf *answer, struct buf *out)
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int search_people(CURL *curl, const char *search, const char *errbuf)
+static int search_people(CURL *curl, const char *search, char *errbuf)
 {
 	char *url = search_url(curl, search);
 	struct buf answer, out;
@@ -126,9 +126,11 @@ static int search_people(CURL *curl, const char *search, const char *errbuf)
 	buf_init(&answer);
 	buf_init(&out);
 	curl_easy_setopt(curl, CURLOPT_URL, url);
-	status = easy_fetch(curl, NAME, errbuf, &answer);
+	status = easy_fetch(curl, &answer, errbuf);
 	free(url);
-	if (status >= 400)
+	if (status < 0)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else if (status >= 400)
 		fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
 	else if (status >= 0 && parse_page(&answer, &out) == 0)
 	{
@@ -160,7 +162,9 @@ int main(int argc, char **argv)
 	}
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	curl = easy_open(NAME, errbuf);
-	if (curl != NULL)
+	if (curl == NULL)
+		fprintf(stderr, "%s: %s\n", NAME, errbuf);
+	else
 	{
 		failed = search_people(curl, argv[1], errbuf);
 		curl_easy_cleanup(curl);

@@ -45,6 +45,8 @@ comma := ,
 # $(call field,ROW,K): the K-th field of ROW, as a list of words.
 field = $(subst $(comma), ,$(filter-out -,$(word $(2),$(subst |, ,$(1)))))
 pkg = $(if $(2),$(shell $(PKG_CONFIG) --$(1) $(2)))
+# $(call src,FILES): the student's FILES, in SRC.
+src = $(if $(filter .,$(SRC)),$(1),$(addprefix $(SRC)/,$(1)))
 
 EXERCISES := $(foreach r,$(ROWS),$(call field,$(r),1))
 PROGRAMS = $(addprefix $(O)/,$(EXERCISES))
@@ -55,11 +57,11 @@ COMPILE = $(CC) $(WARNINGS) -I. $(CPPFLAGS) $(CFLAGS)
 
 # $(call exercise,ROW): the rule that builds ROW's program.
 define exercise
-$(O)/$(call field,$(1),1): $(addprefix $(SRC)/,$(call field,$(1),2)) \
+$(O)/$(call field,$(1),1): $(call src,$(call field,$(1),2)) \
 		$(call field,$(1),3) $(HEADERS)
 	@mkdir -p $(O)
 	$$(COMPILE) $$(call pkg,cflags,$(call field,$(1),4)) -o $$@ \
-		$(addprefix $(SRC)/,$(call field,$(1),2)) \
+		$(call src,$(call field,$(1),2)) \
 		$(call field,$(1),3) $$(LDFLAGS) \
 		$$(call pkg,libs,$(call field,$(1),4))
 endef

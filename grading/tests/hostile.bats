@@ -25,6 +25,7 @@ setup_file() {
 	mkdir -p "$HOSTILE"
 	cp -r "$ROOT"/grading/hostile/*/ "$HOSTILE/"
 	(cd "$HOSTILE/ignore-sigterm" && cp "$ROOT/11-tcp_server.c" . &&
+		mkdir -p lib/server && cp "$ROOT/lib/server/listener.c" lib/server/ &&
 		git apply -p1 11-tcp_server.c.patch && rm 11-tcp_server.c.patch)
 	fingerprint >"$BATS_FILE_TMPDIR/before"
 }

@@ -1,12 +1,19 @@
 /*
- * easy.c - the libcurl options every client exercise sets the same way.
+ * easy.c - the libcurl options every client exercise sets the same way,
+ * and the checks libcurl 7.88 leaves out.
  *
- * Given plumbing: the libcurl options every client sets the same way, and
- * the checks libcurl 7.88 leaves out. Used by 0-3, 8-10 and 100-102.
+ * Given plumbing: no exercise teaches it. Used by 0-3, 8-10 and 100-102.
  *
- * The exercises set what their lesson is about (the URL, what to do with
- * the body, the POST data); this file sets the safety options that a
- * careful program always sets, so that each exercise stays short.
+ * Exercises 0-3 write the whole libcurl skeleton themselves (global init,
+ * easy init, the options their lesson is about, perform, the report of a
+ * failure, clean up) and call easy_defaults() for the safety options that
+ * a careful program always sets (time limits, protocols, a cap on the
+ * body, the CA bundle) and easy_check() after a transfer. The JSON
+ * exercises, whose lesson starts once the body has arrived, fetch with
+ * easy_open() and easy_fetch().
+ *
+ * Nothing here prints: a failure is returned, with its reason in the
+ * caller's error buffer.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -58,36 +65,80 @@ static int set_defaults(CURL *curl, const char *name, char *errbuf,
 	return (rc);
 }
 
-/**
- * easy_open - create an easy handle with the suite's common options
- * @name: the program's name, for messages and the User-Agent
- * @errbuf: CURL_ERROR_SIZE bytes that must live as long as the handle
- *
- * On failure the reason has been printed on stderr as "NAME: reason".
- *
- * Return: the handle (free it with curl_easy_cleanup()), or NULL.
+/* Whether the last header block received came to its end (see
+ * on_header). One transfer at a time: every client here has one handle.
  */
-CURL *easy_open(const char *name, char *errbuf)
+static int headers_ended;
+
+/**
+ * on_header - note whether the last header block came to its end
+ * @line: one header line (or status line) as received
+ * @size: always 1
+ * @n: its length
+ * @unused: the CURLOPT_HEADERDATA pointer (none)
+ *
+ * Return: @n, to go on.
+ */
+static size_t on_header(char *line, size_t size, size_t n, void *unused)
+{
+	(void)size;
+	(void)unused;
+	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0)
+		headers_ended = 0;
+	else if ((n == 2 && line[0] == '\r') || (n == 1 && line[0] == '\n'))
+		headers_ended = 1;
+	return (n);
+}
+
+/**
+ * easy_defaults - set the safety options every client shares on @curl
+ * @curl: a handle from curl_easy_init()
+ * @name: the program's name, sent as its User-Agent
+ * @errbuf: CURL_ERROR_SIZE bytes that must live as long as the handle:
+ *          libcurl explains its failures there
+ *
+ * Return: 0, or -1 with the reason in @errbuf (NET_TIMEOUT is not a
+ * number of seconds, or this libcurl is too old for an option).
+ */
+int easy_defaults(CURL *curl, const char *name, char *errbuf)
 {
 	long total_ms = timeout_total_ms();
-	CURL *curl;
 
 	errbuf[0] = '\0';
 	if (total_ms < 0)
 	{
-		fprintf(stderr, "%s: NET_TIMEOUT must be a number of seconds\n",
-			name);
-		return (NULL);
+		strcpy(errbuf, "NET_TIMEOUT must be a number of seconds");
+		return (-1);
 	}
-	curl = curl_easy_init();
+	if (set_defaults(curl, name, errbuf, total_ms) != 0 ||
+	    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header) != 0)
+	{
+		strcpy(errbuf, "this libcurl is too old");
+		return (-1);
+	}
+	return (0);
+}
+
+/**
+ * easy_open - curl_easy_init() and easy_defaults(), for the exercises
+ * whose lesson comes after the transfer (the JSON ones)
+ * @name: the program's name, for the User-Agent
+ * @errbuf: CURL_ERROR_SIZE bytes that must live as long as the handle
+ *
+ * Return: the handle (free it with curl_easy_cleanup()), or NULL with the
+ * reason in @errbuf.
+ */
+CURL *easy_open(const char *name, char *errbuf)
+{
+	CURL *curl = curl_easy_init();
+
 	if (curl == NULL)
 	{
-		fprintf(stderr, "%s: cannot start libcurl\n", name);
+		strcpy(errbuf, "cannot start libcurl");
 		return (NULL);
 	}
-	if (set_defaults(curl, name, errbuf, total_ms) != 0)
+	if (easy_defaults(curl, name, errbuf) != 0)
 	{
-		fprintf(stderr, "%s: this libcurl is too old\n", name);
 		curl_easy_cleanup(curl);
 		return (NULL);
 	}
@@ -95,110 +146,95 @@ CURL *easy_open(const char *name, char *errbuf)
 }
 
 /**
- * easy_report - print why a transfer failed, on one line
- * @name: the program's name
+ * easy_detail - libcurl's details of a failure, to print after
+ * curl_easy_strerror()'s text
  * @rc: what curl_easy_perform() returned
- * @errbuf: the handle's CURLOPT_ERRORBUFFER
+ * @errbuf: the handle's CURLOPT_ERRORBUFFER, rewritten in place
  *
- * Prints curl_easy_strerror()'s text, followed by the more precise
- * message from @errbuf when libcurl wrote one (cut at any line break, so
- * the report stays on one line).
+ * libcurl's error buffer often says more than curl_easy_strerror() ("Could
+ * not resolve host: example.invalid"), sometimes the same, sometimes over
+ * several lines.
+ *
+ * Return: @errbuf, now " (details)" cut at any line break, or "" when it
+ * adds nothing.
  */
-void easy_report(const char *name, CURLcode rc, const char *errbuf)
+const char *easy_detail(CURLcode rc, char *errbuf)
 {
 	const char *what = curl_easy_strerror(rc);
 	int len = (int)strcspn(errbuf, "\r\n");
+	char detail[CURL_ERROR_SIZE];
 
-	if (len > 0 && (strncmp(errbuf, what, len) != 0 || what[len] != '\0'))
-		fprintf(stderr, "%s: %s (%.*s)\n", name, what, len, errbuf);
-	else
-		fprintf(stderr, "%s: %s\n", name, what);
+	if (len == 0 || (strncmp(errbuf, what, len) == 0 && what[len] == '\0'))
+	{
+		errbuf[0] = '\0';
+		return (errbuf);
+	}
+	sprintf(detail, "%.*s", len < CURL_ERROR_SIZE - 4 ? len :
+		CURL_ERROR_SIZE - 4, errbuf);
+	sprintf(errbuf, " (%s)", detail);
+	return (errbuf);
 }
 
 /**
- * on_header - note whether the last header block came to its end
- * @line: one header line (or status line) as received
- * @size: always 1
- * @n: its length
- * @ended: set to 1 by the empty line that ends a block, 0 by a status line
- *
- * Return: @n, to go on.
- */
-static size_t on_header(char *line, size_t size, size_t n, void *ended)
-{
-	(void)size;
-	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0)
-		*(int *)ended = 0;
-	else if ((n == 2 && line[0] == '\r') || (n == 1 && line[0] == '\n'))
-		*(int *)ended = 1;
-	return (n);
-}
-
-/**
- * easy_perform - curl_easy_perform(), plus the checks libcurl leaves out
- * @curl: a handle from easy_open(), ready to go
- * @name: the program's name, for messages
- * @errbuf: the handle's error buffer
+ * easy_check - the checks libcurl leaves out, after a transfer that
+ * curl_easy_perform() called a success
+ * @curl: the handle
+ * @errbuf: where the reason goes
  *
  * libcurl 7.88 accepts a response whose connection closed in the middle
  * of its headers (as if it were complete, with an empty body), and a
  * redirect without a Location header (as a final answer). Both are broken
- * responses: they are reported as failures here.
+ * responses.
  *
- * Return: 0 on success, 1 on failure (the reason has been printed).
+ * Return: 0 if the response is sound, -1 with the reason in @errbuf.
  */
-int easy_perform(CURL *curl, const char *name, const char *errbuf)
+int easy_check(CURL *curl, char *errbuf)
 {
-	CURLcode rc;
 	long status = 0;
 	char *location = NULL;
-	int ended = 0;
 
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, &ended);
-	rc = curl_easy_perform(curl);
-	curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, NULL);
-	curl_easy_setopt(curl, CURLOPT_HEADERDATA, NULL);
-	if (rc != CURLE_OK)
-	{
-		easy_report(name, rc, errbuf);
-		return (1);
-	}
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);
-	if (!ended)
-		fprintf(stderr, "%s: the response ended in its headers\n", name);
+	if (!headers_ended)
+		strcpy(errbuf, "the response ended in its headers");
 	else if ((status == 301 || status == 302 || status == 303 ||
 		  status == 307 || status == 308) && location == NULL)
-		fprintf(stderr, "%s: a %ld redirect without a Location header\n",
-			name, status);
+		sprintf(errbuf, "a %ld redirect without a Location header",
+			status);
 	else
 		return (0);
-	return (1);
+	return (-1);
 }
 
 /**
  * easy_fetch - perform the request set up on @curl, keeping the body
  * @curl: a handle from easy_open(), with its URL (and method) set
- * @name: the program's name, for messages
- * @errbuf: the handle's error buffer
  * @body: emptied, then filled with the response body
+ * @errbuf: the handle's error buffer
  *
  * For the exercises whose lesson comes after the transfer (JSON ones):
  * the same handle can fetch again, reusing its connection.
  *
- * Return: the HTTP status, or -1 when no response arrived (the reason has
- * been printed on stderr).
+ * Return: the HTTP status, or -1 when no sound response arrived, with the
+ * reason on one line in @errbuf.
  */
-long easy_fetch(CURL *curl, const char *name, const char *errbuf,
-		struct buf *body)
+long easy_fetch(CURL *curl, struct buf *body, char *errbuf)
 {
+	char detail[CURL_ERROR_SIZE];
 	long status = -1;
+	CURLcode rc;
 
 	buf_free(body);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
-	if (easy_perform(curl, name, errbuf) != 0)
+	rc = curl_easy_perform(curl);
+	if (rc != CURLE_OK)
+	{
+		strcpy(detail, easy_detail(rc, errbuf));
+		sprintf(errbuf, "%.100s%.150s", curl_easy_strerror(rc), detail);
+		return (-1);
+	}
+	if (easy_check(curl, errbuf) != 0)
 		return (-1);
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	return (status);

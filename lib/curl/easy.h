@@ -7,11 +7,11 @@
 
 #include "../buf.h"
 
+int easy_defaults(CURL *curl, const char *name, char *errbuf);
 CURL *easy_open(const char *name, char *errbuf);
-void easy_report(const char *name, CURLcode rc, const char *errbuf);
-int easy_perform(CURL *curl, const char *name, const char *errbuf);
-long easy_fetch(CURL *curl, const char *name, const char *errbuf,
-		struct buf *body);
+const char *easy_detail(CURLcode rc, char *errbuf);
+int easy_check(CURL *curl, char *errbuf);
+long easy_fetch(CURL *curl, struct buf *body, char *errbuf);
 const char *easy_env_url(const char *env, const char *fallback);
 char *easy_api_url(const char *env, const char *fallback, const char *path);
 
