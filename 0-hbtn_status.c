@@ -13,8 +13,9 @@
  * curl's own examples: curl_global_init, curl_easy_init, the options
  * (curl_easy_setopt), curl_easy_perform, curl_easy_strerror on failure,
  * curl_easy_getinfo to inspect, curl_easy_cleanup and curl_global_cleanup;
- * and how to collect a body in memory with a write callback. An HTTP status of 400 or more is a
- * failure: libcurl only reports transport errors, so we check it.
+ * and how to collect a body in memory with a write callback. An HTTP
+ * status of 400 or more is a failure: libcurl only reports transport
+ * errors, so we check it.
  *
  * Exit status: 0 on success, 1 on any failure, 2 on wrong arguments.
  * NET_TIMEOUT (seconds) shortens the 30 s limit; SSL_CERT_FILE names the

@@ -18,9 +18,10 @@
  * too (13, 14 and 15 reuse it); this file accepts, reads, answers and
  * closes. And the weakness of serving one client at a time: while one
  * client says nothing, everybody else waits. A read timeout
- * (CLIENT_TIMEOUT seconds, decimals allowed, default 5) bounds that wait. See 13-async_server for the cure. Also how to close
- * politely: shutdown() the writing side, read what the client still
- * sends, then close(), so that the reply is not lost to a reset.
+ * (CLIENT_TIMEOUT seconds, decimals allowed, default 5) bounds that wait.
+ * See 13-async_server for the cure. Also how to close politely: shutdown()
+ * the writing side, read what the client still sends, then close(), so
+ * that the reply is not lost to a reset.
  *
  * SIGINT or SIGTERM: the server closes the connection it is serving and
  * exits 0 with a last line. Exit 1 if it cannot listen, 2 on wrong

@@ -31,8 +31,9 @@
  *  - memory: an idle connection owns no buffer. Requests are read into a
  *    buffer allocated when bytes arrive and freed once they are answered;
  *    answers are built in one buffer that all connections share;
- *  - system calls are the cost: small files stay in memory (lib/server/cache.c),
- *    and one fstatat() per request checks that they have not changed;
+ *  - system calls are the cost: small files stay in memory
+ *    (lib/server/cache.c), and one fstatat() per request checks that they
+ *    have not changed;
  *    pipelined answers go out in one send(); the log is written once per
  *    round of the loop, not once per line;
  *  - timeouts: CLIENT_TIMEOUT seconds (default 10) for a request to arrive

@@ -8,9 +8,10 @@
  *
  * What it teaches: a response header is a line "Name: value" between the
  * status line and the empty line that ends the headers; its name matches
- * whatever its case ("x-request-id" is the same header). lib/client/http.c keeps
- * the header lines of the last response (after redirects) and
- * http_header() finds one. The header is printed whatever the status.
+ * whatever its case ("x-request-id" is the same header).
+ * lib/client/http.c (written in 4-hbtn_status) keeps the header lines of
+ * the last response (after redirects) and http_header() finds one. The
+ * header is printed whatever the status.
  *
  * Exit status: 0 on success, 1 on failure (including no such header),
  * 2 on wrong arguments. NET_TIMEOUT and SSL_CERT_FILE as in 0-hbtn_status.

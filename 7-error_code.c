@@ -7,9 +7,9 @@
  *   Error code: 401
  *
  * What it teaches: the status code is the second word of the response's
- * first line ("HTTP/1.1 401 Unauthorized"); lib/client/http.c reads it. Below
- * 400 the body is printed; from 400 on, "Error code: <status>" is printed
- * on stdout and the exit status is 1.
+ * first line ("HTTP/1.1 401 Unauthorized"); lib/client/http.c (written in
+ * 4-hbtn_status) reads it. Below 400 the body is printed; from 400 on,
+ * "Error code: <status>" is printed on stdout and the exit status is 1.
  *
  * Exit status: 0 below 400, 1 on an error code or any failure, 2 on wrong
  * arguments. NET_TIMEOUT and SSL_CERT_FILE as in 0-hbtn_status.

@@ -9,10 +9,10 @@
  *   No result
  *
  * POSTs the form "q=<LETTER>" ("q=" without a letter) to SEARCH_USER_URL
- * (when unset or empty: http://0.0.0.0:5000/search_user) and reads the JSON answer with
- * cJSON: an object with an "id" and a "name" is printed as "[<id>] <name>",
- * an empty object as "No result". Anything else, JSON or not, prints
- * "Not a valid JSON" and exits 1.
+ * (when unset or empty: http://0.0.0.0:5000/search_user) and reads the
+ * JSON answer with cJSON: an object with an "id" and a "name" is printed
+ * as "[<id>] <name>", an empty object as "No result". Anything else,
+ * JSON or not, prints "Not a valid JSON" and exits 1.
  *
  * What it teaches: parsing JSON with a real parser and checking every
  * field's type before using it: the server is not to be trusted.

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <errno.h>
 
-#include "out.h"
+#include "lib/out.h"
 
 /**
  * out_flush - flush stdout and report a write error on stderr

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
-#include "sock.h"
+#include "lib/sock.h"
 
 /**
  * sock_parse_port - read a port number

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "timeout.h"
+#include "lib/timeout.h"
 
 /**
  * timeout_env_ms - read a time limit from the environment

@@ -115,6 +115,23 @@ Total                                    0.00/10
 	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
 }
 
+@test "the hostile servers count in each client's grade: skipping the host-name check loses points" {
+	# The reference 4-hbtn_status whose module never tells OpenSSL which
+	# address the certificate must name.
+	local student="$BATS_TEST_TMPDIR/student"
+	mkdir -p "$student/lib/client"
+	cp "$ROOT/4-hbtn_status.c" "$student/"
+	cp "$ROOT"/lib/client/*.c "$student/lib/client/"
+	sed -i '/X509_VERIFY_PARAM_set1_ip_asc/s/^.*$/\t\t;/' \
+		"$student/lib/client/conn.c"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
+		"$student"
+	assert_success
+	assert_line --regexp "^4-hbtn_status +yes +64/65 +9.85/10$"
+	assert_line "  not ok: TLS: a certificate for another host name"
+	assert_line --partial "    again: make 4-hbtn_status && EXERCISE=4-hbtn_status bats -f '^TLS: a certificate for another host name$' tests/4-hbtn_status.bats tests/hostile.bats"
+}
+
 @test "a module that is a link is refused, not followed" {
 	local student="$BATS_TEST_TMPDIR/student"
 	mkdir -p "$student/lib"

@@ -23,9 +23,9 @@
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
-#include "conn.h"
-#include "../sock.h"
-#include "../timeout.h"
+#include "lib/client/conn.h"
+#include "lib/sock.h"
+#include "lib/timeout.h"
 
 /**
  * conn_fail - write the reason of a failure

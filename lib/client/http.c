@@ -23,10 +23,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include "conn.h"
-#include "http.h"
-#include "../timeout.h"
-#include "url.h"
+#include "lib/client/conn.h"
+#include "lib/client/http.h"
+#include "lib/timeout.h"
+#include "lib/client/url.h"
 
 #define HEADERS_TOO_LARGE "the response's headers are larger than 64 KiB"
 #define BAD_CHUNK "an invalid chunk size"

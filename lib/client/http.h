@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "../buf.h"
+#include "lib/buf.h"
 
 /* The largest header block a response may have. */
 #define HTTP_MAX_HEADERS (64 * 1024)

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "url.h"
+#include "lib/client/url.h"
 
 /**
  * split_scheme - read "http://" or "https://"

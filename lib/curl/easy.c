@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../buf.h"
-#include "easy.h"
-#include "../timeout.h"
+#include "lib/buf.h"
+#include "lib/curl/easy.h"
+#include "lib/timeout.h"
 
 /**
  * set_defaults - set the options shared by every exercise on @curl

@@ -5,7 +5,7 @@
 
 #include <curl/curl.h>
 
-#include "../buf.h"
+#include "lib/buf.h"
 
 int easy_defaults(CURL *curl, const char *name, char *errbuf);
 CURL *easy_open(const char *name, char *errbuf);

@@ -26,7 +26,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "cache.h"
+#include "lib/server/cache.h"
 
 /**
  * slot - the slot of a path

@@ -2,8 +2,9 @@
  * listener.c - open a listening TCP socket, and find the port it got
  *
  * Written in exercise 11 (11-tcp_server): the first half of its lesson,
- * socket(), setsockopt(), bind() and listen(). 13-async_server,
- * 14-chat_server and 15-http_server reuse the student's own.
+ * socket(), setsockopt(), bind() and listen(). Used by 11, and by
+ * 13-async_server, 14-chat_server and 15-http_server, which reuse the
+ * student's own. lib/server/listener.h is its given API.
  *
  * The address goes through getaddrinfo() rather than being filled in by
  * hand, so the same code binds an IPv4 address ("127.0.0.1") or an IPv6
@@ -17,7 +18,7 @@
 #include <sys/socket.h>
 #include <netinet/in.h>
 
-#include "listener.h"
+#include "lib/server/listener.h"
 
 /**
  * listener_open - a TCP socket listening on @host:@port

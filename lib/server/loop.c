@@ -21,8 +21,9 @@
  * deadline is pushed back by every event on the descriptor; a fixed one
  * (loop_deadline) is not, so a client sending a byte at a time cannot
  * keep it off. Ten times a second the loop sweeps the table and calls the
- * callback of each descriptor whose deadline passed with LOOP_TIMEOUT. A sweep costs one comparison per descriptor: nothing
- * next to the system calls, even with 10,000 connections.
+ * callback of each descriptor whose deadline passed with LOOP_TIMEOUT. A
+ * sweep costs one comparison per descriptor: nothing next to the system
+ * calls, even with 10,000 connections.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -32,8 +33,8 @@
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
 
-#include "loop.h"
-#include "../timeout.h"
+#include "lib/server/loop.h"
+#include "lib/timeout.h"
 
 #define MAX_EVENTS 256
 #define SWEEP_MS 100

@@ -17,7 +17,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "mime.h"
+#include "lib/server/mime.h"
 
 /* When the system's table cannot be read: sorted by extension. */
 static const struct mime_type builtin[] = {

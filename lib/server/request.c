@@ -19,7 +19,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "request.h"
+#include "lib/server/request.h"
 
 /**
  * struct fields - what the head's fields said, beyond struct request
