@@ -25,7 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 #include <netdb.h>
 #include <sys/socket.h>
@@ -38,23 +37,10 @@
 #define MAX_REPLY 65536
 
 /**
- * now_ms - a clock in milliseconds, for deadlines
- *
- * Return: milliseconds since some fixed point.
- */
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (ts.tv_sec * 1000L + ts.tv_nsec / 1000000L);
-}
-
-/**
  * wait_for - wait until @fd is ready for @events, or @deadline passes
  * @fd: the socket
  * @events: POLLIN or POLLOUT
- * @deadline: a now_ms() time
+ * @deadline: a timeout_now_ms() time
  *
  * Return: 0 when ready, -1 with errno ETIMEDOUT (or poll's error).
  */
@@ -67,7 +53,7 @@ static int wait_for(int fd, short events, long deadline)
 	p.fd = fd;
 	p.events = events;
 	do {
-		left = deadline - now_ms();
+		left = deadline - timeout_now_ms();
 		n = poll(&p, 1, left > 0 ? (int)left : 0);
 	} while (n < 0 && errno == EINTR);
 	if (n == 0)
@@ -78,7 +64,7 @@ static int wait_for(int fd, short events, long deadline)
 /**
  * try_connect - connect to one address, giving up at @deadline
  * @ai: the address
- * @deadline: a now_ms() time
+ * @deadline: a timeout_now_ms() time
  *
  * Return: a connected, non-blocking socket, or -1 with errno set.
  */
@@ -255,7 +241,7 @@ static int exchange(int fd, const char *message, long deadline)
  */
 int main(int argc, char **argv)
 {
-	long total = timeout_total_ms(), start = now_ms();
+	long total = timeout_total_ms(), start = timeout_now_ms();
 	int fd, failed;
 
 	if (argc < 3 || argc > 4 || sock_parse_port(argv[2]) <= 0)

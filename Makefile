@@ -8,6 +8,7 @@
 #   make memcheck   run the tests with every exercise under valgrind
 #   make grade      build and test every exercise, print a scorecard
 #   make grade-test check the grader against grading/broken/
+#   make student DIR=path   write the students' edition (no solutions)
 #   make fresh-check run `make demo` and `make check` on a fresh Debian 12
 #                   root made with debootstrap (root and Debian's archive)
 #
@@ -73,7 +74,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no
 
 .PHONY: all deps check test compat sanitize memcheck demo clean grade \
-	grade-test print-exercises fuzz fresh-check
+	grade-test print-exercises fuzz fresh-check student
 
 all: $(PROGRAMS)
 
@@ -156,6 +157,12 @@ fuzz:
 		fi; \
 		grep "^stat::number_of_executed_units" build/fuzz/$$f.log; \
 	done
+
+# What a teacher hands to students (scripts/student-edition): the suite
+# without any solution, a stub for each module an exercise asks for.
+student:
+	@test -n "$(DIR)" || { echo "Usage: make student DIR=path" >&2; exit 2; }
+	@scripts/student-edition "$(DIR)"
 
 # The README's two set-up commands on a minimal Debian 12 (scripts/fresh-check).
 fresh-check:

@@ -15,18 +15,19 @@ setup() {
 }
 
 run_prog() {
-	run --separate-stderr "$(prog $PROG)" "$@"
+	run --separate-stderr checked "$(prog $PROG)" "$@"
 }
 
 @test "prints the length and content of the body" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status"
 	assert_success
 	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
+	assert_exact_stdout $'Body response:\n\t- length: 2\n\t- content: OK\n'
 	assert_stderr ""
 }
 
 @test "sends a GET with Host and a User-Agent naming the program" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status"
 	assert_success
 	run last_request
 	assert_line --index 0 "GET /status HTTP/1.1"
@@ -36,13 +37,13 @@ run_prog() {
 }
 
 @test "the root page" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/"
 	assert_success
 	assert_output $'Body response:\n\t- length: 5\n\t- content: Index'
 }
 
 @test "an empty body" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status/204"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status/204"
 	assert_success
 	assert_output $'Body response:\n\t- length: 0\n\t- content: '
 }
@@ -50,14 +51,14 @@ run_prog() {
 @test "without URL it asks https://intranet.hbtn.io/status" {
 	# Through the mock server as a proxy, which logs the CONNECT and
 	# refuses it: nothing leaves this machine.
-	https_proxy="$MOCK_URL" run --separate-stderr "$(prog $PROG)"
+	https_proxy="$MOCK_URL" run --separate-stderr checked "$(prog $PROG)"
 	assert_error "^$PROG: "
 	run last_request
 	assert_line --index 0 "CONNECT intranet.hbtn.io:443 HTTP/1.1"
 }
 
 @test "through http_proxy, the proxy is asked for the whole URL" {
-	http_proxy="$MOCK_URL" run --separate-stderr "$(prog $PROG)" \
+	http_proxy="$MOCK_URL" run --separate-stderr checked "$(prog $PROG)" \
 		"http://intranet.invalid/status"
 	assert_success
 	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
@@ -67,7 +68,7 @@ run_prog() {
 }
 
 @test "more than one argument is a usage error" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/" extra
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/" extra
 	assert_usage "Usage: ./$PROG [URL]"
 }
 
@@ -86,29 +87,29 @@ run_prog() {
 }
 
 @test "a chunked body" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/chunked"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/chunked"
 	assert_success
 	assert_output $'Body response:\n\t- length: 15\n\t- content: This is chunked'
 }
 
 @test "HTTP 404 is a failure" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/nowhere"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/nowhere"
 	assert_error "^$PROG: HTTP error 404$"
 }
 
 @test "HTTP 500 is a failure" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status_500"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status_500"
 	assert_error "^$PROG: HTTP error 500$"
 }
 
 @test "HTTP 399 is not" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/status/399"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status/399"
 	assert_success
 	assert_output $'Body response:\n\t- length: 0\n\t- content: '
 }
 
 @test "redirects are followed" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/redirect-to?url=/status"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/redirect-to?url=/status"
 	assert_success
 	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
 	run last_request
@@ -116,12 +117,12 @@ run_prog() {
 }
 
 @test "ten redirects are followed, absolute or relative" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/redirect/10?absolute=1"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/redirect/10?absolute=1"
 	assert_success
 	run recent_requests 2
 	assert_line --index 0 --regexp " GET /redirect/1\?absolute=1 HTTP/1.1$"
 	assert_line --index 1 --regexp " GET /get HTTP/1.1$"
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/redirect/10"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/redirect/10"
 	assert_success
 	run last_request
 	assert_line --index 0 "GET /get HTTP/1.1"
@@ -136,17 +137,17 @@ run_prog() {
 }
 
 @test "HTTPS with a certificate from a trusted CA" {
-	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr "$(prog $PROG)" "$TLS_URL/status"
+	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr checked "$(prog $PROG)" "$TLS_URL/status"
 	assert_success
 	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
 }
 
 @test "HTTPS names the host in the handshake (SNI), but not an address" {
-	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr "$(prog $PROG)" "https://localhost:$TLS_PORT/status"
+	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr checked "$(prog $PROG)" "https://localhost:$TLS_PORT/status"
 	assert_success
 	run requests tls --sni
 	assert_output "localhost"
-	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr "$(prog $PROG)" "$TLS_URL/status"
+	SSL_CERT_FILE="$CERTS/ca.pem" run --separate-stderr checked "$(prog $PROG)" "$TLS_URL/status"
 	assert_success
 	run requests tls --sni
 	assert_output "(none)"

@@ -17,13 +17,14 @@ setup() {
 }
 
 run_prog() {
-	run --separate-stderr "$(prog $PROG)" "$@"
+	run --separate-stderr checked "$(prog $PROG)" "$@"
 }
 
 @test "prints the header's value and a newline" {
 	run_prog "$MOCK_URL/response-headers?X-Request-Id=7f1a2b3c-given"
 	assert_success
 	assert_output "7f1a2b3c-given"
+	assert_exact_stdout $'7f1a2b3c-given\n'
 	assert_stderr ""
 }
 

@@ -17,7 +17,7 @@ setup() {
 
 # run_prog API_URL [USER TOKEN]
 run_prog() {
-	GITHUB_API_URL="$1" run --separate-stderr "$(prog $PROG)" \
+	GITHUB_API_URL="$1" run --separate-stderr checked "$(prog $PROG)" \
 		"${2-octocat}" "${3-$TOKEN}"
 }
 
@@ -58,7 +58,7 @@ unexpected() {
 }
 
 @test "by default it asks https://api.github.com" {
-	https_proxy="$MOCK_URL" GITHUB_API_URL= run --separate-stderr "$(prog $PROG)" octocat "$TOKEN"
+	https_proxy="$MOCK_URL" GITHUB_API_URL= run --separate-stderr checked "$(prog $PROG)" octocat "$TOKEN"
 	assert_error "^$PROG: "
 	run last_request
 	assert_line --index 0 "CONNECT api.github.com:443 HTTP/1.1"
@@ -106,7 +106,7 @@ unexpected() {
 }
 
 @test "one argument is a usage error" {
-	run --separate-stderr "$(prog $PROG)" octocat
+	run --separate-stderr checked "$(prog $PROG)" octocat
 	assert_usage "Usage: ./$PROG USERNAME TOKEN"
 }
 

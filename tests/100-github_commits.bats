@@ -15,7 +15,7 @@ setup() {
 
 # run_prog API_URL [REPO OWNER]
 run_prog() {
-	GITHUB_API_URL="$1" run --separate-stderr "$(prog $PROG)" \
+	GITHUB_API_URL="$1" run --separate-stderr checked "$(prog $PROG)" \
 		"${2-rails}" "${3-rails}"
 }
 
@@ -97,7 +97,7 @@ c9d7c3833a6eaa7381839511a63e45dda479e092: Xavier Noria
 }
 
 @test "by default it asks https://api.github.com" {
-	https_proxy="$MOCK_URL" GITHUB_API_URL= run --separate-stderr "$(prog $PROG)" rails rails
+	https_proxy="$MOCK_URL" GITHUB_API_URL= run --separate-stderr checked "$(prog $PROG)" rails rails
 	assert_error "^$PROG: "
 	run last_request
 	assert_line --index 0 "CONNECT api.github.com:443 HTTP/1.1"
@@ -143,7 +143,7 @@ c9d7c3833a6eaa7381839511a63e45dda479e092: Xavier Noria
 }
 
 @test "one argument is a usage error" {
-	run --separate-stderr "$(prog $PROG)" rails
+	run --separate-stderr checked "$(prog $PROG)" rails
 	assert_usage "Usage: ./$PROG REPO OWNER"
 }
 

@@ -42,7 +42,7 @@ setup() {
 
 # run_prog API_URL [SEARCH]
 run_prog() {
-	SWAPI_URL="$1" run --separate-stderr "$(prog $PROG)" "${2-}"
+	SWAPI_URL="$1" run --separate-stderr checked "$(prog $PROG)" "${2-}"
 }
 
 @test "every page" {
@@ -108,14 +108,14 @@ run_prog() {
 }
 
 @test "by default it asks https://swapi.dev/api" {
-	https_proxy="$MOCK_URL" SWAPI_URL= run --separate-stderr "$(prog $PROG)" sky
+	https_proxy="$MOCK_URL" SWAPI_URL= run --separate-stderr checked "$(prog $PROG)" sky
 	assert_error "^$PROG: "
 	run last_request
 	assert_line --index 0 "CONNECT swapi.dev:443 HTTP/1.1"
 }
 
 @test "no argument is a usage error" {
-	run --separate-stderr "$(prog $PROG)"
+	run --separate-stderr checked "$(prog $PROG)"
 	assert_usage "Usage: ./$PROG SEARCH"
 }
 

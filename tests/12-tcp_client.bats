@@ -18,29 +18,30 @@ setup() {
 }
 
 @test "sends Hello, server! and prints the reply" {
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$SRV_PORT"
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$SRV_PORT"
 	assert_success
 	assert_output "Response: Hello, client!"
+	assert_exact_stdout $'Response: Hello, client!\n'
 	assert_stderr ""
 	run server_output srv
 	assert_line --index -1 "Received: Hello, server!"
 }
 
 @test "sends the message given" {
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$SRV_PORT" "good morning"
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$SRV_PORT" "good morning"
 	assert_success
 	run server_output srv
 	assert_line --index -1 "Received: good morning"
 }
 
 @test "a host name" {
-	run --separate-stderr "$(prog $PROG)" localhost "$SRV_PORT"
+	run --separate-stderr checked "$(prog $PROG)" localhost "$SRV_PORT"
 	assert_success
 	assert_output "Response: Hello, client!"
 }
 
 @test "sends the message, a newline, then shuts down its side" {
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$MOCK_PORT" "GET / HTTP/1.0"
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$MOCK_PORT" "GET / HTTP/1.0"
 	# The mock server answers an HTTP/1.0 request and closes.
 	assert_success
 	assert_line --index 0 --regexp "^Response: HTTP/1\.[01] 200 OK"
@@ -58,44 +59,44 @@ setup() {
 
 @test "a reply one byte longer than 64 KiB" {
 	start_server over python3 "$ROOT/tests/hello.py" reply-server 0 65537
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$OVER_PORT"
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$OVER_PORT"
 	assert_error "^$PROG: the reply is longer than 65536 bytes$"
 }
 
 @test "connection refused" {
 	port=$(free_port)
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$port"
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$port"
 	assert_error "^$PROG: cannot connect to 127.0.0.1 port $port: Connection refused$"
 }
 
 @test "IPv6 refused" {
 	port=$(free_port)
-	run --separate-stderr "$(prog $PROG)" ::1 "$port"
+	run --separate-stderr checked "$(prog $PROG)" ::1 "$port"
 	assert_error "^$PROG: cannot connect to ::1 port $port: (Connection refused|Cannot assign requested address|Network is unreachable|Address family not supported by protocol)$"
 }
 
 @test "a host name that does not resolve" {
-	run --separate-stderr "$(prog $PROG)" "$BAD_HOST" 80
+	run --separate-stderr checked "$(prog $PROG)" "$BAD_HOST" 80
 	assert_error "^$PROG: cannot resolve $BAD_HOST: "
 }
 
 @test "a server that never answers" {
-	NET_TIMEOUT=0.5 run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$SILENT_PORT"
+	NET_TIMEOUT=0.5 run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$SILENT_PORT"
 	assert_error "^$PROG: timed out waiting for the server$"
 }
 
 @test "NET_TIMEOUT that is not a number" {
-	NET_TIMEOUT=x run --separate-stderr "$(prog $PROG)" 127.0.0.1 "$SRV_PORT"
+	NET_TIMEOUT=x run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$SRV_PORT"
 	assert_error "^$PROG: NET_TIMEOUT must be a number of seconds$"
 }
 
 @test "wrong arguments" {
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1
 	assert_usage "Usage: ./$PROG HOST PORT [MESSAGE]"
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 port
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 port
 	assert_usage "Usage: ./$PROG HOST PORT [MESSAGE]"
-	run --separate-stderr "$(prog $PROG)" 127.0.0.1 0
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 0
 	assert_usage "Usage: ./$PROG HOST PORT [MESSAGE]"
-	run --separate-stderr "$(prog $PROG)" a 1 b c
+	run --separate-stderr checked "$(prog $PROG)" a 1 b c
 	assert_usage "Usage: ./$PROG HOST PORT [MESSAGE]"
 }

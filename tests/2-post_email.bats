@@ -16,13 +16,14 @@ setup() {
 
 # The shared checks call run_prog URL; any email will do for them.
 run_prog() {
-	run --separate-stderr "$(prog $PROG)" "$1" "${2-hr@holbertonschool.com}"
+	run --separate-stderr checked "$(prog $PROG)" "$1" "${2-hr@holbertonschool.com}"
 }
 
 @test "prints the server's answer and a newline" {
 	run_prog "$MOCK_URL/post_email" "hr@holbertonschool.com"
 	assert_success
 	assert_output "Your email is: hr@holbertonschool.com"
+	assert_exact_stdout $'Your email is: hr@holbertonschool.com\n'
 	assert_stderr ""
 }
 
@@ -103,12 +104,12 @@ run_prog() {
 }
 
 @test "one argument is a usage error" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/post_email"
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/post_email"
 	assert_usage "Usage: ./$PROG URL EMAIL"
 }
 
 @test "three arguments are a usage error" {
-	run --separate-stderr "$(prog $PROG)" "$MOCK_URL/post_email" a@b.c extra
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/post_email" a@b.c extra
 	assert_usage "Usage: ./$PROG URL EMAIL"
 }
 

@@ -15,13 +15,14 @@ setup() {
 }
 
 run_prog() {
-	run --separate-stderr "$(prog $PROG)" "$@"
+	run --separate-stderr checked "$(prog $PROG)" "$@"
 }
 
 @test "below 400: prints the body and a newline" {
 	run_prog "$MOCK_URL/status"
 	assert_success
 	assert_output "OK"
+	assert_exact_stdout $'OK\n'
 	assert_stderr ""
 }
 

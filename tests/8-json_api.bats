@@ -15,7 +15,7 @@ setup() {
 
 # run_prog URL [LETTER]: search at URL (default letter: g).
 run_prog() {
-	SEARCH_USER_URL="$1" run --separate-stderr "$(prog $PROG)" "${2-g}"
+	SEARCH_USER_URL="$1" run --separate-stderr checked "$(prog $PROG)" "${2-g}"
 }
 
 # not_valid HOW: a search answered with /broken/HOW/ prints "Not a valid
@@ -45,7 +45,7 @@ not_valid() {
 }
 
 @test "without a letter, q is sent empty" {
-	SEARCH_USER_URL="$MOCK_URL/search_user" run --separate-stderr "$(prog $PROG)"
+	SEARCH_USER_URL="$MOCK_URL/search_user" run --separate-stderr checked "$(prog $PROG)"
 	assert_success
 	assert_output "[1] Ada Lovelace"
 	run last_request
@@ -73,7 +73,7 @@ not_valid() {
 }
 
 @test "by default it posts to http://0.0.0.0:5000/search_user" {
-	http_proxy="$MOCK_URL" SEARCH_USER_URL= run --separate-stderr "$(prog $PROG)" g
+	http_proxy="$MOCK_URL" SEARCH_USER_URL= run --separate-stderr checked "$(prog $PROG)" g
 	assert_success
 	assert_output "[7] Grace Hopper"
 	run last_request
@@ -118,7 +118,7 @@ not_valid() {
 }
 
 @test "a JSON value that is not an object" {
-	SEARCH_USER_URL="$MOCK_URL/redirect-to?url=%2Fresponse-headers%3Fa%3D1" run --separate-stderr "$(prog $PROG)" g
+	SEARCH_USER_URL="$MOCK_URL/redirect-to?url=%2Fresponse-headers%3Fa%3D1" run --separate-stderr checked "$(prog $PROG)" g
 	assert_failure 1
 	assert_output "Not a valid JSON"
 }
@@ -140,7 +140,7 @@ not_valid() {
 }
 
 @test "two arguments are a usage error" {
-	run --separate-stderr "$(prog $PROG)" a b
+	run --separate-stderr checked "$(prog $PROG)" a b
 	assert_usage "Usage: ./$PROG [LETTER]"
 }
 

@@ -15,7 +15,7 @@ setup() {
 
 # run_prog API_URL [SEARCH]
 run_prog() {
-	SWAPI_URL="$1" run --separate-stderr "$(prog $PROG)" "${2-sky}"
+	SWAPI_URL="$1" run --separate-stderr checked "$(prog $PROG)" "${2-sky}"
 }
 
 # unexpected HOW: an answer spoiled as /broken/HOW/ is reported.
@@ -63,7 +63,7 @@ Obi-Wan Kenobi"
 }
 
 @test "by default it asks https://swapi.dev/api" {
-	https_proxy="$MOCK_URL" SWAPI_URL= run --separate-stderr "$(prog $PROG)" sky
+	https_proxy="$MOCK_URL" SWAPI_URL= run --separate-stderr checked "$(prog $PROG)" sky
 	assert_error "^$PROG: "
 	run last_request
 	assert_line --index 0 "CONNECT swapi.dev:443 HTTP/1.1"
@@ -118,7 +118,7 @@ Obi-Wan Kenobi"
 }
 
 @test "no argument is a usage error" {
-	run --separate-stderr "$(prog $PROG)"
+	run --separate-stderr checked "$(prog $PROG)"
 	assert_usage "Usage: ./$PROG SEARCH"
 }
 

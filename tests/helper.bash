@@ -159,13 +159,42 @@ prog() {
 	echo "$BIN_DIR/$1"
 }
 
+# checked CMD...: run CMD, keeping its stdout and stderr byte for byte in
+# $BATS_TEST_TMPDIR/stdout and stderr; fail with status 98, saying why,
+# when either is not empty and does not end with a newline. bats' run drops
+# trailing newlines from $output and $stderr, so without this no assertion
+# could see a missing one. Use: run --separate-stderr checked PROGRAM ARGS
+checked() {
+	local dir=$BATS_TEST_TMPDIR f status=0
+	"$@" >"$dir/stdout" 2>"$dir/stderr" || status=$?
+	cat "$dir/stdout"
+	cat "$dir/stderr" >&2
+	for f in stdout stderr; do
+		if [[ -s $dir/$f && $(tail -c 1 "$dir/$f" | od -An -tx1) != " 0a" ]]
+		then
+			echo "(the program's $f does not end with a newline)" >&2
+			return 98
+		fi
+	done
+	return "$status"
+}
+
+# assert_exact_stdout TEXT: the last checked run printed exactly TEXT
+# (write it with $'...\n'), byte for byte.
+assert_exact_stdout() {
+	assert_equal "$(od -An -c "$BATS_TEST_TMPDIR/stdout")" \
+		"$(printf '%s' "$1" | od -An -c)"
+}
+
 # assert_stderr TEXT: stderr (from run --separate-stderr) is exactly TEXT.
 assert_stderr() {
 	assert_equal "$stderr" "$1"
 }
 
-# assert_stderr_line REGEX: stderr is one line, and it matches REGEX.
-assert_stderr_line() {
+# assert_error_line REGEX: stderr is one line, and it matches REGEX. (Not
+# named assert_stderr_line: newer bats-assert has one that means "some
+# line of stderr is TEXT".)
+assert_error_line() {
 	if [[ "$stderr" == *$'\n'* || -z "$stderr" ]]; then
 		fail "expected one line on stderr, got: '$stderr'"
 	fi
@@ -177,7 +206,7 @@ assert_stderr_line() {
 assert_error() {
 	assert_failure 1
 	assert_output ""
-	assert_stderr_line "$1"
+	assert_error_line "$1"
 }
 
 # assert_usage TEXT: wrong arguments: exit 2, nothing on stdout, and
@@ -197,10 +226,11 @@ byte_pattern() {
 # as ./NAME), its stderr, the last lines of each server's output and the
 # last request it received.
 dump_servers() {
-	local f
+	local f command
 	if [[ -n "${BATS_RUN_COMMAND:-}" ]]; then
+		command=${BATS_RUN_COMMAND#checked }
 		echo "# --- the last command run:"
-		echo "#   ${BATS_RUN_COMMAND//$BIN_DIR\//./}"
+		echo "#   ${command//$BIN_DIR\//./}"
 	fi
 	if [[ -n "${stderr+set}" ]]; then
 		echo "# --- stderr of the last command run:"

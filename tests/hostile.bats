@@ -52,7 +52,7 @@ setup() {
 run_client() {
 	local args=("$2")
 	[[ "$1" == [26]-* ]] && args+=("x@y.z")
-	run --separate-stderr "$(prog "$1")" "${args[@]}"
+	run --separate-stderr checked "$(prog "$1")" "${args[@]}"
 }
 
 # check_all URL CURL SOCKET: every client fails on URL with a reason
@@ -67,7 +67,7 @@ check_all() {
 		[[ "${p%%-*}" -ge 4 ]] && reason=$3
 		assert_failure 1
 		assert_output ""
-		assert_stderr_line "^$p: $reason"
+		assert_error_line "^$p: $reason"
 	done
 }
 
@@ -279,7 +279,7 @@ check_legal() {
 			run_client "$p" "$url"
 			assert_failure 1
 			assert_output ""
-			assert_stderr_line "^$p: (not an http:// or https:// URL|user names and passwords are refused|bad port|bad IPv6 address|a space or a control character): "
+			assert_error_line "^$p: (not an http:// or https:// URL|user names and passwords are refused|bad port|bad IPv6 address|a space or a control character): "
 		done
 	done
 }
@@ -291,7 +291,7 @@ check_legal() {
 	for p in "${SOME[@]}"; do
 		run_client "$p" "http://[::1]:$port/"
 		assert_failure 1
-		assert_stderr_line "^$p: cannot connect to ::1 port $port: (Connection refused|Cannot assign requested address|Network is unreachable|Address family not supported by protocol)$"
+		assert_error_line "^$p: cannot connect to ::1 port $port: (Connection refused|Cannot assign requested address|Network is unreachable|Address family not supported by protocol)$"
 	done
 }
 

@@ -65,7 +65,7 @@ check_case() {
 	"$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
 		--only 12-tcp_client,3-error_code "$BROKEN/wrong-exit-status"
 	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
-	assert_line --index 0 "1..26"
+	assert_line --index 0 "1..58"
 	assert_line --partial "not ok 3 401: prints the error code on stdout and exits 1"
 	run cat "$BATS_TEST_TMPDIR/out/tap/12-tcp_client.tap"
 	assert_output "1..1
@@ -80,7 +80,7 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.xml")):
     print(f.rsplit("/", 1)[1], len(cases), "cases", len(failed), "failed")
 PY
 	assert_output "12-tcp_client.xml 1 cases 1 failed
-3-error_code.xml 26 cases 6 failed"
+3-error_code.xml 58 cases 6 failed"
 }
 
 @test "the reference 4-hbtn_status.c alone, without the module written in exercise 4, does not build" {
@@ -111,7 +111,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +29/31 +9.35/10$"
+	assert_line --regexp "^4-hbtn_status +yes +63/65 +9.69/10$"
 	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
 }
 
@@ -162,7 +162,7 @@ t = [t for t in r["tests"] if t["name"] == "12-tcp_client"][0]
 print(t["status"], t["output"])
 PY
 	assert_output "0.0 $(grep -c '^[0-9]' "$ROOT/grading/exercises")
-failed 12-tcp_client.c:259:25: error: unused variable 'unused' [-Werror=unused-variable]"
+failed 12-tcp_client.c:245:25: error: unused variable 'unused' [-Werror=unused-variable]"
 }
 
 @test "Gradescope: the zip has setup.sh and run_autograder at its top" {
@@ -219,8 +219,8 @@ for t in r["tests"]:
     if t["score"] or t["name"] in ("3-error_code", "12-tcp_client"):
         print(t["name"], t["score"], t["max_score"], t["status"])
 PY
-	assert_output "17.69
-3-error_code 7.69 10 failed
+	assert_output "18.97
+3-error_code 8.97 10 failed
 12-tcp_client 10.0 10 passed"
 	run grep -c "" "$ag/results/scorecard.txt"
 	assert_success
