@@ -17,7 +17,9 @@
  * What it teaches: non-blocking sockets, per-client state, callbacks named
  * after their events, and what a real server must survive: running out of
  * file descriptors (EMFILE) must neither crash it nor make it spin, so it
- * stops accepting for a moment. Signals arrive as events too: the loop
+ * stops accepting for a moment. The loop (lib/server/loop.c, over epoll)
+ * and the accepting (lib/server/acceptor.c) are written in this exercise
+ * too; 14 and 15 reuse them. Signals arrive as events too: the loop
  * reads them from a signalfd (loop_stop_on_signals in lib/server/loop.c). A
  * client's life has three phases: reading its message, writing the
  * reply, then draining: the server shuts down its writing side and reads
@@ -34,8 +36,9 @@
 #include <unistd.h>
 #include <sys/socket.h>
 
-#include "lib/server/loop.h"
+#include "lib/server/acceptor.h"
 #include "lib/server/listener.h"
+#include "lib/server/loop.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -45,8 +48,6 @@
 #define REPLY "Hello, client!\n"
 /* How long a client may stay silent, unless CLIENT_TIMEOUT says. */
 #define DEFAULT_IDLE_MS 10000L
-/* After EMFILE, accepting waits this long for descriptors to free up. */
-#define ACCEPT_PAUSE_MS 100
 /* After the reply, how long and how much unread input is drained. */
 #define LINGER_MS 2000L
 #define LINGER_BYTES 65536L
@@ -74,13 +75,13 @@ struct client
 
 /**
  * struct server - the listening socket and every client
- * @listener: the listening socket
+ * @acceptor: the listening socket, in the loop (lib/server/acceptor.c)
  * @idle_ms: how long a client may stay silent
  * @clients: every open connection (owned: each is freed by close_client)
  */
 struct server
 {
-	int listener;
+	struct acceptor acceptor;
 	long idle_ms;
 	struct client *clients;
 };
@@ -103,6 +104,7 @@ static void close_client(struct loop *loop, struct server *srv,
 	if (c->next != NULL)
 		c->next->prev = c->prev;
 	free(c);
+	acceptor_closed(loop, &srv->acceptor);
 }
 
 /**
@@ -245,20 +247,25 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 }
 
 /**
- * add_client - start serving a newly accepted connection
+ * on_accept - start serving a newly accepted connection
  * @loop: the loop
- * @srv: the server
- * @fd: its socket
+ * @fd: its socket, already non-blocking
+ * @peer: the client's address (unused)
+ * @data: the struct server
  */
-static void add_client(struct loop *loop, struct server *srv, int fd)
+static void on_accept(struct loop *loop, int fd,
+		      const struct sockaddr_storage *peer, void *data)
 {
+	struct server *srv = data;
 	struct client *c = calloc(1, sizeof(*c));
 
+	(void)peer;
 	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)
 	{
 		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
 		free(c);
 		close(fd);
+		acceptor_closed(loop, &srv->acceptor);
 		return;
 	}
 	c->fd = fd;
@@ -272,38 +279,18 @@ static void add_client(struct loop *loop, struct server *srv, int fd)
 }
 
 /**
- * on_connection - accept every waiting connection
- * @loop: the loop
- * @fd: the listening socket
- * @events: LOOP_READ, or LOOP_TIMEOUT at the end of a pause
- * @data: the struct server
+ * on_pause - say that accepting paused
+ * @a: the acceptor
+ * @why: EMFILE or ENFILE: out of file descriptors
+ *
+ * Running out of descriptors must neither crash the server nor make it
+ * spin: the acceptor stops watching the listener for a moment.
  */
-static void on_connection(struct loop *loop, int fd, int events, void *data)
+static void on_pause(struct acceptor *a, int why)
 {
-	struct server *srv = data;
-	int client;
-
-	if (events & LOOP_TIMEOUT)
-	{
-		loop_watch(loop, fd, LOOP_READ);
-		return;
-	}
-	while ((client = accept(fd, NULL, NULL)) >= 0)
-	{
-		if (sock_nonblock(client) != 0)
-			close(client);
-		else
-			add_client(loop, srv, client);
-	}
-	if (errno == EMFILE || errno == ENFILE)
-	{
-		/* The connection stays queued and the listener readable: to
-		 * avoid spinning, stop watching it and try again shortly.
-		 */
-		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
-		loop_watch(loop, fd, 0);
-		loop_idle_timeout(loop, fd, ACCEPT_PAUSE_MS);
-	}
+	(void)a;
+	(void)why;
+	fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
 }
 
 /**
@@ -323,15 +310,16 @@ static int start(struct loop *loop, struct server *srv, int port)
 			NAME);
 		return (-1);
 	}
-	srv->listener = listener_open("127.0.0.1", port);
-	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
-	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
+	srv->acceptor.on_accept = on_accept;
+	srv->acceptor.on_pause = on_pause;
+	srv->acceptor.data = srv;
+	if (acceptor_start(loop, &srv->acceptor, "127.0.0.1", port) != 0)
 	{
 		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
 			port, strerror(errno));
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->listener));
+	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->acceptor.fd));
 	fflush(stdout);
 	return (0);
 }
@@ -356,8 +344,8 @@ int main(int argc, char **argv)
 		return (2);
 	}
 	sock_raise_fd_limit();
-	srv.listener = -1;
-	srv.clients = NULL;
+	memset(&srv, 0, sizeof(srv));
+	srv.acceptor.fd = -1;
 	loop = loop_new(&srv);
 	if (loop == NULL || loop_stop_on_signals(loop) != 0)
 		perror(NAME ": cannot start the event loop");
@@ -367,8 +355,7 @@ int main(int argc, char **argv)
 		close_client(loop, &srv, srv.clients);
 	if (!failed)
 		printf("Server stopped\n");
-	if (srv.listener >= 0)
-		close(srv.listener);
+	acceptor_stop(loop, &srv.acceptor);
 	loop_free(loop);
 	return (failed);
 }

@@ -35,6 +35,7 @@
 
 #include "lib/buf.h"
 #include "lib/server/loop.h"
+#include "lib/server/acceptor.h"
 #include "lib/server/listener.h"
 #include "lib/sock.h"
 
@@ -46,8 +47,6 @@
 #define TOO_LONG "! line too long (at most 512 bytes): not sent\n"
 /* Output waiting for one client; past this it is disconnected. */
 #define OUTPUT_CAP (64 * 1024)
-/* After EMFILE, accepting waits this long for descriptors to free up. */
-#define ACCEPT_PAUSE_MS 100
 
 /**
  * struct client - one person in the room
@@ -79,7 +78,7 @@ struct client
 
 /**
  * struct room - the listening socket and everyone in the room
- * @listener: the listening socket
+ * @acceptor: the listening socket, in the loop (written in 13)
  * @guests: how many default nicknames were handed out
  * @first: the client who joined first (owned, like every client)
  * @last: the client who joined last
@@ -91,7 +90,7 @@ struct client
  */
 struct room
 {
-	int listener;
+	struct acceptor acceptor;
 	int guests;
 	struct client *first;
 	struct client *last;
@@ -115,6 +114,7 @@ static void disconnect(struct loop *loop, struct client *c, const char *why)
 		return;
 	loop_remove(loop, c->fd);
 	close(c->fd);
+	acceptor_closed(loop, &room->acceptor);
 	if (c->prev != NULL)
 		c->prev->next = c->next;
 	else
@@ -454,21 +454,26 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 }
 
 /**
- * add_client - welcome a new connection to the room
+ * on_accept - welcome a new connection to the room
  * @loop: the loop
- * @fd: its socket
+ * @fd: its socket, already non-blocking
+ * @peer: the client's address (unused)
+ * @data: the room
  */
-static void add_client(struct loop *loop, int fd)
+static void on_accept(struct loop *loop, int fd,
+		      const struct sockaddr_storage *peer, void *data)
 {
-	struct room *room = loop_data(loop);
+	struct room *room = data;
 	struct client *c = calloc(1, sizeof(*c));
 	char text[MAX_NICK + 64];
 
+	(void)peer;
 	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)
 	{
 		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
 		free(c);
 		close(fd);
+		acceptor_closed(loop, &room->acceptor);
 		return;
 	}
 	c->fd = fd;
@@ -490,36 +495,15 @@ static void add_client(struct loop *loop, int fd)
 }
 
 /**
- * on_connection - accept every waiting connection
- * @loop: the loop
- * @fd: the listening socket
- * @events: LOOP_READ, or LOOP_TIMEOUT at the end of a pause
- * @data: unused
+ * on_pause - say that accepting paused (see 13-async_server)
+ * @a: the acceptor
+ * @why: EMFILE or ENFILE: out of file descriptors
  */
-static void on_connection(struct loop *loop, int fd, int events, void *data)
+static void on_pause(struct acceptor *a, int why)
 {
-	int client;
-
-	(void)data;
-	if (events & LOOP_TIMEOUT)
-	{
-		loop_watch(loop, fd, LOOP_READ);
-		return;
-	}
-	while ((client = accept(fd, NULL, NULL)) >= 0)
-	{
-		if (sock_nonblock(client) != 0)
-			close(client);
-		else
-			add_client(loop, client);
-	}
-	if (errno == EMFILE || errno == ENFILE)
-	{
-		/* See 13-async_server: pause rather than spin. */
-		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
-		loop_watch(loop, fd, 0);
-		loop_idle_timeout(loop, fd, ACCEPT_PAUSE_MS);
-	}
+	(void)a;
+	(void)why;
+	fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
 }
 
 /**
@@ -532,15 +516,16 @@ static void on_connection(struct loop *loop, int fd, int events, void *data)
  */
 static int start(struct loop *loop, struct room *room, int port)
 {
-	room->listener = listener_open("127.0.0.1", port);
-	if (room->listener < 0 || sock_nonblock(room->listener) != 0 ||
-	    loop_add(loop, room->listener, LOOP_READ, on_connection, NULL))
+	room->acceptor.on_accept = on_accept;
+	room->acceptor.on_pause = on_pause;
+	room->acceptor.data = room;
+	if (acceptor_start(loop, &room->acceptor, "127.0.0.1", port) != 0)
 	{
 		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
 			port, strerror(errno));
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", listener_port(room->listener));
+	printf("Listening on 127.0.0.1:%d\n", listener_port(room->acceptor.fd));
 	fflush(stdout);
 	return (0);
 }
@@ -563,8 +548,7 @@ static void close_room(struct loop *loop, struct room *room)
 		buf_free(&c->out);
 		free(c);
 	}
-	if (room->listener >= 0)
-		close(room->listener);
+	acceptor_stop(loop, &room->acceptor);
 }
 
 /**
@@ -588,7 +572,7 @@ int main(int argc, char **argv)
 	}
 	sock_raise_fd_limit();
 	memset(&room, 0, sizeof(room));
-	room.listener = -1;
+	room.acceptor.fd = -1;
 	loop = loop_new(&room);
 	if (loop == NULL || loop_stop_on_signals(loop) != 0)
 		perror(NAME ": cannot start the event loop");

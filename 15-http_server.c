@@ -69,6 +69,7 @@
 #include "lib/server/loop.h"
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
+#include "lib/server/acceptor.h"
 #include "lib/server/listener.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
@@ -76,8 +77,6 @@
 #define NAME "15-http_server"
 #define DEFAULT_PORT "8000"
 #define DEFAULT_IDLE_MS 10000L
-/* After EMFILE, accepting waits this long for descriptors to free up. */
-#define ACCEPT_PAUSE_MS 100
 /* Descriptors kept free of connections: the server's own few, and room
  * to open the files it serves.
  */
@@ -130,7 +129,8 @@ struct conn
 
 /**
  * struct server - the listening socket, the directory, every connection
- * @listener: the listening socket
+ * @acceptor: the listening socket, in the loop (written in 13); its max
+ *            is the descriptor limit less SPARE_FDS
  * @root: DIR, opened: every file is opened relative to it
  * @root_path: where DIR really is, ending in '/'
  * @root_len: the length of @root_path
@@ -144,14 +144,10 @@ struct conn
  * @cache: small files kept in memory (lib/server/cache.c)
  * @mime: the media types of file name extensions (lib/server/mime.c)
  * @conns: every open connection (owned: each is freed by close_conn)
- * @count: how many there are
- * @max_conns: how many there may be: the descriptor limit less SPARE_FDS
  */
 struct server
 {
-	int listener;
-	int count;
-	int max_conns;
+	struct acceptor acceptor;
 	int root;
 	char root_path[PATH_MAX + 1];
 	size_t root_len;
@@ -1394,8 +1390,7 @@ static void close_conn(struct loop *loop, struct server *srv,
 	if (c->next != NULL)
 		c->next->prev = c->prev;
 	free(c);
-	if (srv->count-- == srv->max_conns)
-		loop_watch(loop, srv->listener, LOOP_READ);
+	acceptor_closed(loop, &srv->acceptor);
 }
 
 /**
@@ -1430,15 +1425,16 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 }
 
 /**
- * add_conn - start serving a newly accepted connection
+ * on_accept - start serving a newly accepted connection
  * @loop: the loop
- * @srv: the server
- * @fd: its socket
+ * @fd: its socket, already non-blocking
  * @peer: the client's address
+ * @data: the struct server
  */
-static void add_conn(struct loop *loop, struct server *srv, int fd,
-		     struct in_addr peer)
+static void on_accept(struct loop *loop, int fd,
+		      const struct sockaddr_storage *peer, void *data)
 {
+	struct server *srv = data;
 	struct conn *c = calloc(1, sizeof(*c));
 	int one = 1;
 
@@ -1447,6 +1443,7 @@ static void add_conn(struct loop *loop, struct server *srv, int fd,
 		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
 		free(c);
 		close(fd);
+		acceptor_closed(loop, &srv->acceptor);
 		return;
 	}
 	/* Answers go out whole: waiting to fill packets (Nagle) only adds
@@ -1454,60 +1451,31 @@ static void add_conn(struct loop *loop, struct server *srv, int fd,
 	 */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	c->fd = fd;
-	c->peer = peer;
+	if (peer->ss_family == AF_INET)
+		c->peer = ((const struct sockaddr_in *)peer)->sin_addr;
 	c->file = -1;
 	c->next = srv->conns;
 	if (c->next != NULL)
 		c->next->prev = c;
 	srv->conns = c;
-	srv->count++;
 	loop_idle_timeout(loop, fd, srv->idle_ms);
 }
 
 /**
- * on_connection - accept every waiting connection
- * @loop: the loop
- * @fd: the listening socket
- * @events: LOOP_READ, or LOOP_TIMEOUT at the end of a pause
- * @data: the struct server
+ * on_pause - say that accepting paused, and why
+ * @a: the acceptor
+ * @why: EMFILE or ENFILE (out of file descriptors), or 0: as many
+ *       connections as the server keeps descriptors for. More would leave
+ *       none to open a file with: new ones wait in the queue until one
+ *       closes.
  */
-static void on_connection(struct loop *loop, int fd, int events, void *data)
+static void on_pause(struct acceptor *a, int why)
 {
-	struct server *srv = data;
-	struct sockaddr_in peer;
-	socklen_t len = sizeof(peer);
-	int client = 0;
-
-	if (events & LOOP_TIMEOUT)
-	{
-		loop_watch(loop, fd, LOOP_READ);
-		return;
-	}
-	while (srv->count < srv->max_conns &&
-	       (client = accept4(fd, (struct sockaddr *)&peer, &len,
-				 SOCK_NONBLOCK | SOCK_CLOEXEC)) >= 0)
-	{
-		add_conn(loop, srv, client, peer.sin_addr);
-		len = sizeof(peer);
-	}
-	if (srv->count == srv->max_conns)
-	{
-		/* More connections would leave no descriptor to open a file
-		 * with: new ones wait in the queue until one closes.
-		 */
+	if (why == 0)
 		fprintf(stderr, "%s: %d connections, the most it can serve;"
-			" pausing\n", NAME, srv->count);
-		loop_watch(loop, fd, 0);
-	}
-	else if (client < 0 && (errno == EMFILE || errno == ENFILE))
-	{
-		/* The connection stays queued and the listener readable: to
-		 * avoid spinning, stop watching it and try again shortly.
-		 */
+			" pausing\n", NAME, a->open);
+	else
 		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
-		loop_watch(loop, fd, 0);
-		loop_idle_timeout(loop, fd, ACCEPT_PAUSE_MS);
-	}
 }
 
 /**
@@ -1593,16 +1561,17 @@ static int start(struct loop *loop, struct server *srv, int port,
 	}
 	close(fd);
 	load_types(srv);
-	srv->listener = listener_open("127.0.0.1", port);
-	if (srv->listener < 0 || sock_nonblock(srv->listener) != 0 ||
-	    loop_add(loop, srv->listener, LOOP_READ, on_connection, srv) != 0)
+	srv->acceptor.on_accept = on_accept;
+	srv->acceptor.on_pause = on_pause;
+	srv->acceptor.data = srv;
+	if (acceptor_start(loop, &srv->acceptor, "127.0.0.1", port) != 0)
 	{
 		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
 			port, strerror(errno));
 		return (-1);
 	}
 	loop_before_wait(loop, before_wait);
-	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->listener));
+	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->acceptor.fd));
 	fflush(stdout);
 	return (0);
 }
@@ -1631,10 +1600,10 @@ int main(int argc, char **argv)
 	 */
 	signal(SIGPIPE, SIG_IGN);
 	memset(&srv, 0, sizeof(srv));
-	srv.max_conns = sock_raise_fd_limit() - SPARE_FDS;
-	if (srv.max_conns < 1)
-		srv.max_conns = 1;
-	srv.listener = srv.root = -1;
+	srv.acceptor.max = sock_raise_fd_limit() - SPARE_FDS;
+	if (srv.acceptor.max < 1)
+		srv.acceptor.max = 1;
+	srv.acceptor.fd = srv.root = -1;
 	loop = loop_new(&srv);
 	if (loop == NULL || loop_stop_on_signals(loop) != 0)
 		perror(NAME ": cannot start the event loop");
@@ -1648,8 +1617,7 @@ int main(int argc, char **argv)
 		close_conn(loop, &srv, srv.conns);
 	if (!failed)
 		printf("Server stopped\n");
-	if (srv.listener >= 0)
-		close(srv.listener);
+	acceptor_stop(loop, &srv.acceptor);
 	if (srv.root >= 0)
 		close(srv.root);
 	buf_free(&srv.out);

@@ -11,6 +11,8 @@ setup_file() {
 setup() {
 	# This file also tests 6-post_email (a link to it): same contract.
 	PROG=$(basename "$BATS_TEST_FILENAME" .bats)
+	# 4-7 speak HTTP by hand; 0-3 through libcurl.
+	case $PROG in [4-7]-*) BY_HAND=yes ;; *) BY_HAND= ;; esac
 	export NET_TIMEOUT=10
 }
 
@@ -25,6 +27,21 @@ run_prog() {
 	assert_output "Your email is: hr@holbertonschool.com"
 	assert_exact_stdout $'Your email is: hr@holbertonschool.com\n'
 	assert_stderr ""
+}
+
+@test "sends exactly this request (headers in any order)" {
+	run_prog "$MOCK_URL/post_email" "a+b@c.d"
+	assert_success
+	run requests mock --sorted
+	assert_output "POST /post_email HTTP/1.1
+Accept: */*${BY_HAND:+
+Connection: close}
+Content-Length: 17
+Content-Type: application/x-www-form-urlencoded
+Host: 127.0.0.1:$MOCK_PORT
+User-Agent: $PROG/1.0
+
+email=a%2Bb%40c.d"
 }
 
 @test "sends the form as the server expects it" {

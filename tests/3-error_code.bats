@@ -11,6 +11,8 @@ setup_file() {
 setup() {
 	# This file also tests 7-error_code (a link to it): same contract.
 	PROG=$(basename "$BATS_TEST_FILENAME" .bats)
+	# 4-7 speak HTTP by hand; 0-3 through libcurl.
+	case $PROG in [4-7]-*) BY_HAND=yes ;; *) BY_HAND= ;; esac
 	export NET_TIMEOUT=10
 }
 
@@ -24,6 +26,17 @@ run_prog() {
 	assert_output "OK"
 	assert_exact_stdout $'OK\n'
 	assert_stderr ""
+}
+
+@test "sends exactly this request (headers in any order)" {
+	run_prog "$MOCK_URL/status"
+	assert_success
+	run requests mock --sorted
+	assert_output "GET /status HTTP/1.1
+Accept: */*${BY_HAND:+
+Connection: close}
+Host: 127.0.0.1:$MOCK_PORT
+User-Agent: $PROG/1.0"
 }
 
 @test "sends a GET with Host and a User-Agent naming the program" {

@@ -6,6 +6,8 @@
   reqlog.py FILE --count    how many requests there are
   reqlog.py FILE --conns    how many connections they came on
   reqlog.py FILE --lines    one line per request: "<conn> <request line>"
+  reqlog.py FILE --sorted   the last request with its headers sorted by
+                            name (HTTP gives their order no meaning)
   reqlog.py FILE --sni      the host name the last request's client sent in
                             its TLS handshake (SNI), or "(none)"
 
@@ -16,9 +18,11 @@ import json
 import sys
 
 
-def show(r):
+def show(r, sort=False):
     out = [r["request_line"]]
-    out += ["%s: %s" % (k, v) for k, v in r["headers"]]
+    headers = sorted(r["headers"], key=lambda h: h[0].lower()) if sort \
+        else r["headers"]
+    out += ["%s: %s" % (k, v) for k, v in headers]
     text = "\n".join(out) + "\n"
     if r["body"]:
         text += "\n" + r["body"] + "\n"
@@ -41,6 +45,8 @@ def main():
             print(r["conn"], r["request_line"])
     elif mode == "--sni" and records:
         print(records[-1].get("tls_server_name") or "(none)")
+    elif mode == "--sorted" and records:
+        sys.stdout.write(show(records[-1], sort=True))
     elif mode == "--all":
         sys.stdout.write("\n".join(show(r) for r in records))
     elif records:
