@@ -92,7 +92,7 @@
 #define LINGER_MS 2000
 
 /**
- * struct conn - one client connection
+ * struct connection - one client connection
  * @fd: its socket
  * @peer: the client's address, for the log
  * @in: bytes received and not answered yet: REQUEST_MAX_HEAD bytes,
@@ -109,7 +109,7 @@
  * @prev: the previous connection in the server's list
  * @next: the next one
  */
-struct conn
+struct connection
 {
 	int fd;
 	struct in_addr peer;
@@ -123,8 +123,8 @@ struct conn
 	off_t file_end;
 	int closing;
 	int lingering;
-	struct conn *prev;
-	struct conn *next;
+	struct connection *prev;
+	struct connection *next;
 };
 
 /**
@@ -159,7 +159,7 @@ struct server
 	char log_date[40];
 	struct cache cache;
 	struct mime mime;
-	struct conn *conns;
+	struct connection *conns;
 };
 
 /**
@@ -206,11 +206,11 @@ static const char *charset(const char *type)
 }
 
 /**
- * out - add formatted text to the answer being built
+ * add_text - add formatted text to the answer being built
  * @srv: the server (the answer is srv->out)
  * @format: a printf format; the text must fit in a request line and more
  */
-static void out(struct server *srv, const char *format, ...)
+static void add_text(struct server *srv, const char *format, ...)
 {
 	char text[3 * REQUEST_MAX_LINE + 256]; /* a target, %-encoded */
 	va_list ap;
@@ -230,7 +230,7 @@ static void out(struct server *srv, const char *format, ...)
  *
  * Return: 1 if it is, 0 if not.
  */
-static int is_head(const struct request *req)
+static int is_head(const struct request_head *req)
 {
 	return (req != NULL && strcmp(req->method, "HEAD") == 0);
 }
@@ -243,8 +243,8 @@ static int is_head(const struct request *req)
  * @status: the answer's status
  * @bytes: bytes of body sent
  */
-static void log_request(struct server *srv, struct conn *c,
-			const struct request *req, int status, long bytes)
+static void log_request(struct server *srv, struct connection *c,
+			const struct request_head *req, int status, long bytes)
 {
 	char size[24] = "-";
 
@@ -266,7 +266,7 @@ static void log_request(struct server *srv, struct conn *c,
  */
 static void start_head(struct server *srv, int status)
 {
-	out(srv, "HTTP/1.1 %d %s\r\nServer: %s\r\nDate: %s\r\n", status,
+	add_text(srv, "HTTP/1.1 %d %s\r\nServer: %s\r\nDate: %s\r\n", status,
 	    reason(status), NAME, srv->date);
 }
 
@@ -276,15 +276,15 @@ static void start_head(struct server *srv, int status)
  * @c: the connection
  * @req: the request, or NULL
  */
-static void end_head(struct server *srv, struct conn *c,
-		     const struct request *req)
+static void end_head(struct server *srv, struct connection *c,
+		     const struct request_head *req)
 {
 	if (c->closing)
-		out(srv, "Connection: close\r\n\r\n");
+		add_text(srv, "Connection: close\r\n\r\n");
 	else if (req != NULL && req->minor == 0)
-		out(srv, "Connection: keep-alive\r\n\r\n");
+		add_text(srv, "Connection: keep-alive\r\n\r\n");
 	else
-		out(srv, "\r\n");
+		add_text(srv, "\r\n");
 }
 
 /**
@@ -298,8 +298,8 @@ static void end_head(struct server *srv, struct conn *c,
  * After an answer that says the request could not be read, or the server
  * cannot go on, the connection is closed.
  */
-static void send_status(struct server *srv, struct conn *c,
-			const struct request *req, int status,
+static void send_status(struct server *srv, struct connection *c,
+			const struct request_head *req, int status,
 			const char *fields)
 {
 	char body[64];
@@ -309,12 +309,12 @@ static void send_status(struct server *srv, struct conn *c,
 		c->closing = 1;
 	start_head(srv, status);
 	if (status == 405 || status == 501)
-		out(srv, "Allow: GET, HEAD\r\n");
-	out(srv, "%sContent-Type: text/plain; charset=utf-8\r\n"
+		add_text(srv, "Allow: GET, HEAD\r\n");
+	add_text(srv, "%sContent-Type: text/plain; charset=utf-8\r\n"
 	    "Content-Length: %d\r\n", fields, len);
 	end_head(srv, c, req);
 	if (!is_head(req))
-		out(srv, "%s", body);
+		add_text(srv, "%s", body);
 	log_request(srv, c, req, status, is_head(req) ? 0 : len);
 }
 
@@ -486,7 +486,7 @@ static int tag_listed(const char *list, const char *tag, int weak)
  * Return: 0 to answer as usual, 412 (Precondition Failed) or 304 (Not
  * Modified).
  */
-static int preconditions(const struct request *req, const struct stat *st,
+static int preconditions(const struct request_head *req, const struct stat *st,
 			 const char *tag)
 {
 	time_t t;
@@ -517,7 +517,7 @@ static int preconditions(const struct request *req, const struct stat *st,
  *
  * Return: 1 if it may, 0 if the whole file is to be sent.
  */
-static int range_applies(const struct request *req, const struct stat *st,
+static int range_applies(const struct request_head *req, const struct stat *st,
 			 const char *tag)
 {
 	time_t t;
@@ -602,7 +602,7 @@ static int parse_range(const char *range, off_t size, off_t *first,
  * @first: the first byte to send
  * @end: one past the last
  */
-static void send_body(struct server *srv, struct conn *c, int fd,
+static void send_body(struct server *srv, struct connection *c, int fd,
 		      off_t first, off_t end)
 {
 	size_t n = end - first;
@@ -635,8 +635,8 @@ static void send_body(struct server *srv, struct conn *c, int fd,
  * @data: the file's bytes, from the cache, if @fd is -1
  * @st: what fstat() said of it
  */
-static void serve_file(struct server *srv, struct conn *c,
-		       const struct request *req, const char *path, int fd,
+static void serve_file(struct server *srv, struct connection *c,
+		       const struct request_head *req, const char *path, int fd,
 		       const char *data, const struct stat *st)
 {
 	off_t first = 0, last = st->st_size - 1;
@@ -662,13 +662,13 @@ static void serve_file(struct server *srv, struct conn *c,
 	}
 	http_date(date, sizeof(date), st->st_mtime);
 	start_head(srv, status);
-	out(srv, "Last-Modified: %s\r\nETag: %s\r\n", date, tag);
+	add_text(srv, "Last-Modified: %s\r\nETag: %s\r\n", date, tag);
 	if (status != 304)
-		out(srv, "Content-Type: %s%s\r\nContent-Length: %ld\r\n"
+		add_text(srv, "Content-Type: %s%s\r\nContent-Length: %ld\r\n"
 		    "Accept-Ranges: bytes\r\n", type, charset(type),
 		    (long)(last - first + 1));
 	if (status == 206)
-		out(srv, "Content-Range: bytes %ld-%ld/%ld\r\n", (long)first,
+		add_text(srv, "Content-Range: bytes %ld-%ld/%ld\r\n", (long)first,
 		    (long)last, (long)st->st_size);
 	end_head(srv, c, req);
 	if (status == 304 || is_head(req) || last < first)
@@ -695,8 +695,8 @@ static void serve_file(struct server *srv, struct conn *c,
  * @fd: the file (closed here, or owned by @c until sent)
  * @st: what fstat() said of it
  */
-static void serve_opened(struct server *srv, struct conn *c,
-			 const struct request *req, const char *path, int fd,
+static void serve_opened(struct server *srv, struct connection *c,
+			 const struct request_head *req, const char *path, int fd,
 			 const struct stat *st)
 {
 	const struct cache_entry *e = NULL;
@@ -959,8 +959,8 @@ static int list_dir(const struct server *srv, struct buf *page, int fd,
  * @path: the directory's path
  * @fd: the directory (closed here)
  */
-static void serve_listing(struct server *srv, struct conn *c,
-			  const struct request *req, const char *path, int fd)
+static void serve_listing(struct server *srv, struct connection *c,
+			  const struct request_head *req, const char *path, int fd)
 {
 	struct buf page;
 
@@ -972,7 +972,7 @@ static void serve_listing(struct server *srv, struct conn *c,
 		return;
 	}
 	start_head(srv, 200);
-	out(srv, "Content-Type: text/html; charset=utf-8\r\n"
+	add_text(srv, "Content-Type: text/html; charset=utf-8\r\n"
 	    "Content-Length: %lu\r\n", (unsigned long)page.len);
 	end_head(srv, c, req);
 	if (!is_head(req) && buf_append(&srv->out, page.data, page.len) != 0)
@@ -992,8 +992,8 @@ static void serve_listing(struct server *srv, struct conn *c,
  * from the target as sent: "//evil.example" would be a link to another
  * host, and a relative path always starts with one '/'.
  */
-static void redirect_to_dir(struct server *srv, struct conn *c,
-			    const struct request *req, const char *path)
+static void redirect_to_dir(struct server *srv, struct connection *c,
+			    const struct request_head *req, const char *path)
 {
 	const char *query = strchr(req->target, '?');
 	struct buf location;
@@ -1017,8 +1017,8 @@ static void redirect_to_dir(struct server *srv, struct conn *c,
  * @path: the directory's path, with room for "index.html" after it
  * @fd: the directory (closed here)
  */
-static void serve_dir(struct server *srv, struct conn *c,
-		      const struct request *req, char *path, int fd)
+static void serve_dir(struct server *srv, struct connection *c,
+		      const struct request_head *req, char *path, int fd)
 {
 	size_t len = strlen(path);
 	const struct cache_entry *e;
@@ -1058,8 +1058,8 @@ static void serve_dir(struct server *srv, struct conn *c,
  * @c: the connection
  * @req: the request
  */
-static void answer(struct server *srv, struct conn *c,
-		   const struct request *req)
+static void answer(struct server *srv, struct connection *c,
+		   const struct request_head *req)
 {
 	char path[PATH_MAX];
 	const struct cache_entry *e = NULL;
@@ -1096,7 +1096,7 @@ static void answer(struct server *srv, struct conn *c,
  * What follows is the start of the next (pipelined) request, whose
  * clock starts now. A connection with no input left holds no buffer.
  */
-static void consume(struct conn *c, size_t n)
+static void consume(struct connection *c, size_t n)
 {
 	c->in_len -= n;
 	memmove(c->in, c->in + n, c->in_len);
@@ -1114,7 +1114,7 @@ static void consume(struct conn *c, size_t n)
  *
  * Return: 1 if it is, 0 if not.
  */
-static int sending(const struct conn *c)
+static int sending(const struct connection *c)
 {
 	return (c->out.len > 0 || c->file >= 0);
 }
@@ -1130,9 +1130,9 @@ static int sending(const struct conn *c)
  * Return: 1 if it stopped at a large file (more requests may wait), 0 if
  * every complete request was answered.
  */
-static int answer_all(struct server *srv, struct conn *c)
+static int answer_all(struct server *srv, struct connection *c)
 {
-	struct request req;
+	struct request_head req;
 	int status;
 
 	while (!sending(c) && !c->closing && c->in_len > 0)
@@ -1164,7 +1164,7 @@ static int answer_all(struct server *srv, struct conn *c)
  *
  * Return: how many were sent (0 if the socket is full), -1 on error.
  */
-static ssize_t send_some(struct conn *c, const char *data, size_t len)
+static ssize_t send_some(struct connection *c, const char *data, size_t len)
 {
 	ssize_t n;
 
@@ -1180,7 +1180,7 @@ static ssize_t send_some(struct conn *c, const char *data, size_t len)
  *
  * Return: 0 (done, or the socket is full), -1 on error.
  */
-static int send_pending(struct conn *c)
+static int send_pending(struct connection *c)
 {
 	ssize_t n;
 
@@ -1221,7 +1221,7 @@ static int send_pending(struct conn *c)
  *
  * Return: 0, or -1 if the connection is to be closed.
  */
-static int push(struct server *srv, struct conn *c)
+static int push(struct server *srv, struct connection *c)
 {
 	ssize_t n;
 
@@ -1251,7 +1251,7 @@ static int push(struct server *srv, struct conn *c)
  *
  * Return: 0.
  */
-static int linger(struct loop *loop, struct conn *c)
+static int linger(struct loop *loop, struct connection *c)
 {
 	shutdown(c->fd, SHUT_WR);
 	c->lingering = 1;
@@ -1271,7 +1271,8 @@ static int linger(struct loop *loop, struct conn *c)
  *
  * Return: 0.
  */
-static int wait_next(struct loop *loop, struct server *srv, struct conn *c)
+static int wait_next(struct loop *loop, struct server *srv,
+			struct connection *c)
 {
 	long left;
 
@@ -1304,7 +1305,7 @@ static int wait_next(struct loop *loop, struct server *srv, struct conn *c)
  *
  * Return: 0 to keep the connection, -1 to close it.
  */
-static int process(struct loop *loop, struct server *srv, struct conn *c)
+static int process(struct loop *loop, struct server *srv, struct connection *c)
 {
 	int more;
 
@@ -1324,7 +1325,8 @@ static int process(struct loop *loop, struct server *srv, struct conn *c)
  *
  * Return: 0 to keep the connection, -1 to close it.
  */
-static int on_readable(struct loop *loop, struct server *srv, struct conn *c)
+static int on_readable(struct loop *loop, struct server *srv,
+			struct connection *c)
 {
 	char junk[4096];
 	ssize_t n;
@@ -1357,7 +1359,8 @@ static int on_readable(struct loop *loop, struct server *srv, struct conn *c)
  *
  * Return: 0 to keep the connection (to send it a 408), -1 to close it.
  */
-static int on_timeout(struct loop *loop, struct server *srv, struct conn *c)
+static int on_timeout(struct loop *loop, struct server *srv,
+			struct connection *c)
 {
 	/* Idle, lingering, or not reading its answer: just close. */
 	if (c->in_len == 0 || c->lingering || sending(c) || c->closing)
@@ -1375,7 +1378,7 @@ static int on_timeout(struct loop *loop, struct server *srv, struct conn *c)
  * @c: the connection (freed here)
  */
 static void close_conn(struct loop *loop, struct server *srv,
-		       struct conn *c)
+		       struct connection *c)
 {
 	loop_remove(loop, c->fd);
 	close(c->fd);
@@ -1398,11 +1401,11 @@ static void close_conn(struct loop *loop, struct server *srv,
  * @loop: the loop
  * @fd: its socket
  * @events: LOOP_READ, LOOP_WRITE or LOOP_TIMEOUT
- * @data: the struct conn
+ * @data: the struct connection
  */
 static void on_client(struct loop *loop, int fd, int events, void *data)
 {
-	struct conn *c = data;
+	struct connection *c = data;
 	struct server *srv = loop_data(loop);
 	int r;
 
@@ -1435,7 +1438,7 @@ static void on_accept(struct loop *loop, int fd,
 		      const struct sockaddr_storage *peer, void *data)
 {
 	struct server *srv = data;
-	struct conn *c = calloc(1, sizeof(*c));
+	struct connection *c = calloc(1, sizeof(*c));
 	int one = 1;
 
 	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)

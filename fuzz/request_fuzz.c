@@ -42,7 +42,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static char buf[REQUEST_MAX_HEAD];
 	char path[256];
-	struct request req;
+	struct request_head req;
 	int status, p;
 
 	if (size > sizeof(buf))

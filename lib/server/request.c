@@ -14,7 +14,7 @@
  * nc.
  *
  * The parser works in place: it writes a '\0' after each string it keeps,
- * and struct request points into the buffer.
+ * and struct request_head points into the buffer.
  */
 #include <string.h>
 #include <strings.h>
@@ -22,7 +22,7 @@
 #include "lib/server/request.h"
 
 /**
- * struct fields - what the head's fields said, beyond struct request
+ * struct fields - what the head's fields said, beyond struct request_head
  * @count: how many fields
  * @close: a Connection field said "close"
  * @keep_alive: a Connection field said "keep-alive"
@@ -77,7 +77,7 @@ static int cut_line(char *line, char *nl)
  *
  * Return: 0, 400 if malformed, or 505 for an HTTP version other than 1.
  */
-static int parse_request_line(char *line, struct request *req)
+static int parse_request_line(char *line, struct request_head *req)
 {
 	unsigned char *p = (unsigned char *)line;
 
@@ -130,7 +130,7 @@ static void connection_tokens(const char *value, struct fields *f)
  * @req: the request; the first of each field is kept
  */
 static void keep_condition(const char *name, char *value,
-			   struct request *req)
+			   struct request_head *req)
 {
 	static const char *const names[] = {"If-Modified-Since",
 		"If-Unmodified-Since", "If-Match", "If-None-Match", "Range",
@@ -159,7 +159,7 @@ static void keep_condition(const char *name, char *value,
  * Return: 0, or 400 for a second Host, or conflicting or non-numeric
  * lengths.
  */
-static int keep_field(char *name, char *value, struct request *req,
+static int keep_field(char *name, char *value, struct request_head *req,
 		      struct fields *f)
 {
 	if (strcasecmp(name, "Host") == 0)
@@ -192,7 +192,7 @@ static int keep_field(char *name, char *value, struct request *req,
  *
  * Return: 0, 400 if malformed, 431 if there are too many fields.
  */
-static int parse_field(char *line, struct request *req, struct fields *f)
+static int parse_field(char *line, struct request_head *req, struct fields *f)
 {
 	char *p = line, *value, *end;
 	unsigned char c;
@@ -249,7 +249,7 @@ static size_t head_end(const char *buf, size_t from, size_t len)
  *
  * Return: 0, or the error status.
  */
-static int parse_fields(char *p, char *end, struct request *req)
+static int parse_fields(char *p, char *end, struct request_head *req)
 {
 	struct fields f;
 	char *nl;
@@ -291,7 +291,7 @@ static int parse_fields(char *p, char *end, struct request *req)
  * 431 (head longer than REQUEST_MAX_HEAD, or too many fields), 505 (HTTP
  * version).
  */
-int request_parse(char *buf, size_t len, struct request *req)
+int request_parse(char *buf, size_t len, struct request_head *req)
 {
 	size_t start = 0, end;
 	char *nl;

@@ -14,7 +14,7 @@
 #define REQUEST_INCOMPLETE 1
 
 /**
- * struct request - what the server needs from a request's head
+ * struct request_head - what the server needs from a request's head
  * @method: the method, such as "GET"
  * @target: the request target as sent, such as "/a%20b?x=1"
  * @minor: the HTTP minor version: 1 for HTTP/1.1, 0 for HTTP/1.0
@@ -35,7 +35,7 @@
  * writes a '\0' after each of them. Of a field sent twice, the first
  * counts (Host and Content-Length are checked for conflicts).
  */
-struct request
+struct request_head
 {
 	char *method;
 	char *target;
@@ -52,7 +52,7 @@ struct request
 	size_t head_len;
 };
 
-int request_parse(char *buf, size_t len, struct request *req);
+int request_parse(char *buf, size_t len, struct request_head *req);
 int request_path(const char *target, char *path, size_t size);
 
 #endif /* LIB_REQUEST_H */
