@@ -65,7 +65,7 @@ check_case() {
 	"$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
 		--only 12-tcp_client,3-error_code "$BROKEN/wrong-exit-status"
 	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
-	assert_line --index 0 "1..61"
+	assert_line --index 0 "1..62"
 	assert_line --partial "not ok 3 401: prints the error code on stdout and exits 1"
 	run cat "$BATS_TEST_TMPDIR/out/tap/12-tcp_client.tap"
 	assert_output "1..1
@@ -81,7 +81,7 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.xml")):
     print(f.rsplit("/", 1)[1], len(cases), "cases", len(failed), "failed")
 PY
 	assert_output "12-tcp_client.xml 1 cases 1 failed
-3-error_code.xml 58 cases 6 failed"
+3-error_code.xml 59 cases 6 failed"
 }
 
 @test "the reference 4-hbtn_status.c alone, without the module written in exercise 4, does not build" {
@@ -112,7 +112,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +63/65 +9.69/10$"
+	assert_line --regexp "^4-hbtn_status +yes +63/66 +9.55/10$"
 	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
 }
 
@@ -128,7 +128,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +64/65 +9.85/10$"
+	assert_line --regexp "^4-hbtn_status +yes +65/66 +9.85/10$"
 	assert_line "  not ok: TLS: a certificate for another host name"
 	assert_line --partial "    again: make 4-hbtn_status && EXERCISE=4-hbtn_status bats -f '^TLS: a certificate for another host name$' tests/4-hbtn_status.bats tests/hostile.bats"
 }
@@ -220,8 +220,8 @@ for t in r["tests"]:
     if t["score"] or t["name"] in ("3-error_code", "12-tcp_client"):
         print(t["name"], t["score"], t["max_score"], t["status"])
 PY
-	assert_output "18.97
-3-error_code 8.97 10 failed
+	assert_output "18.98
+3-error_code 8.98 10 failed
 12-tcp_client 10.0 10 passed"
 	run grep -c "" "$ag/results/scorecard.txt"
 	assert_success
