@@ -66,7 +66,7 @@ check_case() {
 		--only 12-tcp_client,3-error_code "$BROKEN/wrong-exit-status"
 	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
 	assert_line --index 0 "1..62"
-	assert_line --partial "not ok 3 401: prints the error code on stdout and exits 1"
+	assert_line --partial "not ok 4 401: prints the error code on stdout and exits 1"
 	run cat "$BATS_TEST_TMPDIR/out/tap/12-tcp_client.tap"
 	assert_output "1..1
 not ok 1 compiles
