@@ -17,7 +17,8 @@ Star Wars API (9, 101, 102-starwars):
   GET /api/films/<n>/             one film
 Failures, for error-path tests: /fail/page-<n>/<path>: page n of people
 answers 500; /fail/films/<path>: every film answers 500; /loop/people/:
-a page whose "next" is itself. /broken/<how>/<any path above> gives the
+a page whose "next" is itself; /chain/<n>/people/: n pages of one person
+each ("Person 1" ... "Person <n>"), each page's "next" the one after. /broken/<how>/<any path above> gives the
 same answer spoiled, where <how> is
   truncated       the JSON cut in half        not-json   an HTML page
   deep            100,000 nested arrays       huge       10 MB of padding
@@ -226,6 +227,21 @@ def swapi_loop(h):
                        "results": [{"name": "Loop", "films": []}]})
 
 
+def swapi_chain(h, n):
+    n = int(n)
+    page = max(1, int(h.query.get("page", ["1"])[0] or 1))
+
+    def page_url(k):
+        return "%s/chain/%d/people/?search=&page=%d" % (h.api_base, n, k)
+
+    h.reply_json(200, {
+        "count": n,
+        "next": page_url(page + 1) if page < n else None,
+        "previous": page_url(page - 1) if page > 1 else None,
+        "results": [{"name": "Person %d" % page, "films": []}],
+    })
+
+
 def swapi_film(h, n):
     n = int(n)
     if h.fail == "films":
@@ -284,6 +300,7 @@ ROUTES = [
     (r"/api/people/?", swapi_people),
     (r"/api/films/(\d+)/?", swapi_film),
     (r"/loop/people/?", swapi_loop),
+    (r"/chain/(\d+)/people/?", swapi_chain),
 ]
 BROKEN = re.compile(r"/broken/(truncated|not-json|deep|huge|"
                     r"(?:missing|wrong)-[a-z_]+)(/.*)")

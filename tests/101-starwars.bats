@@ -71,6 +71,23 @@ run_prog() {
 	assert_error "^$PROG: HTTP error 500$"
 }
 
+@test "exactly 100 pages are followed to the end" {
+	run_prog "$MOCK_URL/chain/100" ""
+	assert_success
+	assert_output "Number of results: 100
+$(seq -f 'Person %g' 1 100)"
+	run recent_requests 1
+	assert_line --regexp " GET /chain/100/people/\?search=&page=100 HTTP/1.1$"
+}
+
+@test "a 101st page is one too many: nothing on stdout" {
+	run_prog "$MOCK_URL/chain/101" ""
+	assert_error "^$PROG: more than 100 pages$"
+	# The 100th page names a 101st: it is never asked for.
+	run recent_requests 1
+	assert_line --regexp " GET /chain/101/people/\?search=&page=100 HTTP/1.1$"
+}
+
 @test "a next page that never ends" {
 	run_prog "$MOCK_URL/loop" ""
 	assert_error "^$PROG: more than 100 pages$"
