@@ -38,6 +38,10 @@ setup_file() {
 	check_over_long
 }
 
+@test "a message of exactly 1024 bytes arrives whole, 1025 is cut to 1024" {
+	check_message_limit
+}
+
 @test "a reply is not lost when the client sent more than the server reads" {
 	check_long_messages
 }

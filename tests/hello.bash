@@ -38,6 +38,20 @@ check_over_long() {
 	assert_output "Hello, client!"
 }
 
+# check_message_limit: a message of exactly 1024 bytes arrives whole; one
+# of 1025 bytes is cut to its first 1024.
+check_message_limit() {
+	local limit
+	limit=$(printf 'z%.0s' {1..1024})
+	run hello send "$SRV_PORT" "$limit"
+	assert_output "Hello, client!"
+	run hello send "$SRV_PORT" "${limit}Z"
+	assert_output "Hello, client!"
+	run server_output srv
+	assert_line --index -2 "Received: $limit"
+	assert_line --index -1 "Received: $limit"
+}
+
 # check_long_messages: input the server does not read (past 1024 bytes,
 # or after the first line) must not cost the client its reply. A server
 # that closes with unread input resets the connection, and the client's
