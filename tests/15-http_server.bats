@@ -498,6 +498,23 @@ bad_request() {
 	bad_request "GET /$long HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n" "HTTP/1.1 414 URI Too Long"
 }
 
+@test "at the limits: a request line of 8 KiB and 100 fields are read; one byte or field more is refused" {
+	local a fields
+	# "GET /hello.txt?" + 8167 bytes + " HTTP/1.1\r": 8,192 bytes before
+	# the LF.
+	a=$(printf 'a%.0s' {1..8167})
+	run raw "GET /hello.txt?$a HTTP/1.1\\r\\nHost: t\\r\\nConnection: close\\r\\n\\r\\n"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	bad_request "GET /hello.txt?${a}a HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n" \
+		"HTTP/1.1 414 URI Too Long"
+	# Host, Connection and 98 more: 100 fields.
+	fields=$(printf 'X: y\\r\\n%.0s' {1..98})
+	run raw "GET /hello.txt HTTP/1.1\\r\\nHost: t\\r\\nConnection: close\\r\\n$fields\\r\\n"
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	bad_request "GET /hello.txt HTTP/1.1\\r\\nHost: t\\r\\nConnection: close\\r\\n${fields}X: y\\r\\n\\r\\n" \
+		"HTTP/1.1 431 Request Header Fields Too Large"
+}
+
 @test "a head over 16 KiB, or over 100 fields: 431" {
 	local big many
 	big=$(printf 'x%.0s' {1..4000})
