@@ -125,7 +125,7 @@ check_untouched() {
 
 @test "a program that ignores SIGTERM costs seconds: it is killed 10 s later" {
 	graded ignore-sigterm 11-tcp_server
-	assert_line "11-tcp_server        yes       16/18     8.89/10"
+	assert_line "11-tcp_server        yes       17/19     8.95/10"
 	assert_line "  not ok: SIGTERM with a client connected: a last line, exit 0"
 	check_untouched
 }
