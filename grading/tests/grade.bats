@@ -133,6 +133,13 @@ Total                                    0.00/10
 	assert_line --partial "    again: make 4-hbtn_status && EXERCISE=4-hbtn_status bats -f '^TLS: a certificate for another host name$' tests/4-hbtn_status.bats tests/hostile.bats"
 }
 
+@test "a student folder that does not exist: one line, exit 2" {
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 0-hbtn_status \
+		"$BATS_TEST_TMPDIR/nowhere"
+	assert_failure 2
+	assert_output "grade: $BATS_TEST_TMPDIR/nowhere: no such folder"
+}
+
 @test "a module that is a link is refused, not followed" {
 	local student="$BATS_TEST_TMPDIR/student"
 	mkdir -p "$student/lib"
