@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
 # http_server.sh - requests per second and CPU time per request of
-# 15-http_server, against nginx and Python's ThreadingHTTPServer, all
-# serving the same 4 KiB file on 127.0.0.1.
+# 104-fast_server (or 15-http_server), against nginx and Python's
+# ThreadingHTTPServer, all serving the same 4 KiB file on 127.0.0.1.
 #
 #   bench/http_server.sh           (from the top of the tree)
 #   RUNS=5 SECONDS_PER_RUN=5 bench/http_server.sh
+#   SERVER=15-http_server bench/http_server.sh
+#
+# 15-http_server closes every connection after one answer, so it is
+# measured without pipelining (its default LOADS leave that out), and
+# wrk's connections reconnect for each request (nginx and Python keep
+# theirs open: the ratios show what keep-alive is worth).
 #
 # wrk makes the load: 1, 10 and 100 connections, then 100 connections
 # each pipelining 16 requests (bench/pipeline.lua). Each server runs on
 # CPU 0 and wrk (one thread) on CPU 1. nginx runs as one process (no
 # master, one worker), access log off, sendfile and tcp_nopush on (as in
 # Debian's nginx.conf), its other settings
-# (open_file_cache off) its defaults; 15-http_server keeps
+# (open_file_cache off) its defaults; 104-fast_server keeps
 # its access log, written to /dev/null. CPU time per request is the
 # server's user + system time (/proc/PID/stat) over the requests wrk
 # counted. Each figure is the median of RUNS runs; a run with a socket
@@ -21,7 +27,13 @@ set -eu
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-3}
-LOADS=${LOADS:-1 10 100 100p16}
+SERVER=${SERVER:-104-fast_server}
+case $SERVER in
+104-fast_server) LOADS=${LOADS:-1 10 100 100p16} ;;
+15-http_server) LOADS=${LOADS:-1 10 100} ;;
+*) echo "http_server.sh: SERVER is 104-fast_server or 15-http_server" >&2
+	exit 2 ;;
+esac
 tmp=$(mktemp -d)
 pid=
 
@@ -33,7 +45,7 @@ cleanup() {
 trap cleanup EXIT
 
 scripts/install-deps wrk nginx-light
-make --no-print-directory -s 15-http_server
+make --no-print-directory -s "$SERVER"
 # nginx's worker may run as another user: everything it reads is public.
 chmod 755 "$tmp"
 mkdir -p "$tmp/site"
@@ -73,7 +85,7 @@ CONF
 start() {
 	port=$(free_port)
 	case $1 in
-	15) taskset -c 0 ./15-http_server "$port" "$tmp/site" >/dev/null 2>"$tmp/err" & ;;
+	own) taskset -c 0 "./$SERVER" "$port" "$tmp/site" >/dev/null 2>"$tmp/err" & ;;
 	nginx) nginx_conf "$port" >"$tmp/nginx.conf"
 		taskset -c 0 nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
 	python) taskset -c 0 python3 bench/python_http.py "$port" "$tmp/site" \
@@ -126,7 +138,7 @@ median() {
 }
 
 declare -A rps cpu
-for server in 15 nginx python; do
+for server in own nginx python; do
 	start "$server"
 	for load in $LOADS; do
 		read -r "rps[$server,$load]" "cpu[$server,$load]" < <(median "$load")
@@ -136,20 +148,20 @@ done
 
 echo "Requests per second, median of $RUNS runs of ${SECONDS_PER_RUN} s" \
 	"($(nproc) CPUs, $(uname -r), nginx $(nginx -v 2>&1 | sed 's|.*/||'))"
-printf '%-14s %10s %10s %10s %9s %9s\n' connections 15-http nginx python \
-	15/nginx 15/python
+printf '%-14s %10s %10s %10s %9s %9s\n' connections "${SERVER%%_*}" nginx \
+	python "${SERVER%%-*}/nginx" "${SERVER%%-*}/python"
 for load in $LOADS; do
-	awk -v l="${load/p/ x}" -v a="${rps[15,$load]}" -v n="${rps[nginx,$load]}" \
+	awk -v l="${load/p/ x}" -v a="${rps[own,$load]}" -v n="${rps[nginx,$load]}" \
 		-v p="${rps[python,$load]}" 'BEGIN {
 		printf "%-14s %10.0f %10.0f %10.0f %8.2fx %8.2fx\n",
 			l, a, n, p, a / n, a / p }'
 done
 echo
 echo "Server CPU time per request (µs), same runs"
-printf '%-14s %10s %10s %10s %9s %9s\n' connections 15-http nginx python \
-	nginx/15 python/15
+printf '%-14s %10s %10s %10s %9s %9s\n' connections "${SERVER%%_*}" nginx \
+	python "nginx/${SERVER%%-*}" "python/${SERVER%%-*}"
 for load in $LOADS; do
-	awk -v l="${load/p/ x}" -v a="${cpu[15,$load]}" -v n="${cpu[nginx,$load]}" \
+	awk -v l="${load/p/ x}" -v a="${cpu[own,$load]}" -v n="${cpu[nginx,$load]}" \
 		-v p="${cpu[python,$load]}" 'BEGIN {
 		printf "%-14s %10.2f %10.2f %10.2f %8.2fx %8.2fx\n",
 			l, a, n, p, n / a, p / a }'

@@ -2,7 +2,8 @@
  * sock.c - the boring part of a socket program: parse a port number, make
  * a socket non-blocking, raise the limit on open descriptors.
  *
- * Given plumbing: no exercise teaches it. Used by 4-7, 11-15.
+ * Given plumbing: no exercise teaches it. Used by 4-7, 11-15
+ * and 104.
  */
 #include <errno.h>
 #include <limits.h>

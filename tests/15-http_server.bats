@@ -1,51 +1,12 @@
 #!/usr/bin/env bats
-# 15-http_server [PORT [DIR]]: a static file server.
+# 15-http_server [PORT [DIR]]: a static file server, one request per
+# connection. The site served, get, raw and the other helpers are in
+# tests/http_site.bash; 104-fast_server's tests use the same site.
 
 load helper
+load http_site
 
 PROG=15-http_server
-# Every fixture file was last modified at this time.
-MTIME="2020-01-02 03:04:05 UTC"
-LAST_MODIFIED="Thu, 02 Jan 2020 03:04:05 GMT"
-# hello.txt's entity tag: its modification time and size, in hex.
-ETAG='"5e0d5da5-e"'
-# A line of the access log, up to the request.
-LOG='127\.0\.0\.1 - - \[[0-9]{2}/[A-Z][a-z]{2}/[0-9]{4}:[0-9:]{8} \+0000\]'
-
-# The served directory, and a secret next to it that must never be served.
-make_site() {
-	local www=$1
-	mkdir -p "$www/sub" "$www/docs/inner"
-	printf 'Hello, world!\n' >"$www/hello.txt"
-	printf '<p>page</p>\n' >"$www/page.html"
-	printf 'sub index\n' >"$www/sub/index.html"
-	printf 'z\n' >"$www/docs/z.txt"
-	printf 'a\n' >"$www/docs/a.txt"
-	printf 'odd\n' >"$www/docs/a b&<c>.txt"
-	: >"$www/empty.txt"
-	python3 -c 'import sys; sys.stdout.buffer.write(bytes(range(256)) * 4)' \
-		>"$www/bytes.bin"
-	head -c 3000000 /dev/urandom >"$www/big.bin"
-	printf 'TOP SECRET\n' >"$www/../secret.txt"
-	ln -s ../secret.txt "$www/out-relative"
-	ln -s "$(cd "$www/.." && pwd)/secret.txt" "$www/out-absolute"
-	ln -s "$(cd "$www" && pwd)/hello.txt" "$www/in-absolute"
-	ln -s hello.txt "$www/in-relative"
-	ln -s .. "$www/out-dir"
-	mkfifo "$www/pipe"
-	mkdir -p "$www/types" "$www/mixed/Sub"
-	for f in app.mjs clip.webm song.ogg voice.opus mod.wasm notes.md \
-		style.css data.json; do
-		printf 'x' >"$www/types/$f"
-	done
-	printf 'alpha\n' >"$www/mixed/alpha.txt"
-	printf 'Z\n' >"$www/mixed/Zeta.txt"
-	ln -s ../hello.txt "$www/mixed/link-in"
-	ln -s ../../secret.txt "$www/mixed/link-out"
-	ln -s ../.. "$www/mixed/dir-out"
-	mkfifo "$www/mixed/fifo"
-	find "$www" -exec touch -h -d "$MTIME" {} +
-}
 
 setup_file() {
 	WWW="$BATS_FILE_TMPDIR/www"
@@ -56,39 +17,21 @@ setup_file() {
 	export URL
 }
 
-# get PATH [CURL-ARGS...]: the whole answer (head without Date, then body).
-get() {
-	local path=$1
-	shift
-	curl -sS -i --path-as-is "$@" "$URL$path" | tr -d '\r' | grep -av '^Date: '
-}
-
-# raw REQUEST [HTTP.PY-ARGS...]: send REQUEST as it is (escapes decoded).
-raw() {
-	python3 "$ROOT/tests/http.py" send "$SRV_PORT" "$@"
-}
-
-# last_log: the server's last line of output.
-last_log() {
-	server_output srv | tail -n 1
-}
-
 @test "announces its address once listening" {
 	run server_output srv
 	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
 }
 
 @test "GET a file: the exact answer, and one line in the access log" {
-	run get /hello.txt
+	run raw 'GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 200 OK
 Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: $ETAG
 Content-Type: text/plain; charset=utf-8
 Content-Length: 14
-Accept-Ranges: bytes
+Connection: close
 
-Hello, world!"
+Hello, world!
+[closed]"
 	run last_log
 	assert_output --regexp "^$LOG \"GET /hello.txt HTTP/1.1\" 200 14\$"
 }
@@ -115,20 +58,11 @@ Hello, world!"
 	assert_line "Content-Type: application/octet-stream"
 }
 
-# type_of PATH: the Content-Type the server gives PATH.
-type_of() {
-	curl -sS -o /dev/null -w '%{content_type}\n' "$URL$1"
-}
-
 @test "media types come from /etc/mime.types; text is UTF-8" {
 	run type_of /types/app.mjs
 	assert_output "text/javascript; charset=utf-8"
 	run type_of /types/clip.webm
 	assert_output "video/webm"
-	run type_of /types/song.ogg
-	assert_output "audio/ogg"
-	run type_of /types/voice.opus
-	assert_output "audio/ogg"
 	run type_of /types/mod.wasm
 	assert_output "application/wasm"
 	run type_of /types/notes.md
@@ -137,31 +71,9 @@ type_of() {
 	assert_output "application/json"
 }
 
-@test "MIME_TYPES: another table; the first line naming an extension wins" {
-	printf '# a comment\ntext/x-first\tfoo\nx-second/y foo BAR\n\nx-empty/z\n' \
-		>"$BATS_TEST_TMPDIR/types"
-	mkdir -p "$BATS_TEST_TMPDIR/site"
-	printf 'x' >"$BATS_TEST_TMPDIR/site/a.foo"
-	printf 'x' >"$BATS_TEST_TMPDIR/site/b.bar"
-	printf 'x' >"$BATS_TEST_TMPDIR/site/c.html"
-	MIME_TYPES="$BATS_TEST_TMPDIR/types" start_server own "$(prog $PROG)" 0 \
-		"$BATS_TEST_TMPDIR/site"
-	URL="http://127.0.0.1:$OWN_PORT"
-	run type_of /a.foo
-	assert_output "text/x-first; charset=utf-8"
-	run type_of /b.bar
-	assert_output "x-second/y"
-	run type_of /c.html
-	assert_output "application/octet-stream"
-	stop_server own
-	assert_equal "$status" 0
-}
-
 @test "MIME_TYPES that cannot be read: a warning, and the built-in types" {
 	MIME_TYPES=/nonexistent start_server own "$(prog $PROG)" 0 "$WWW"
 	URL="http://127.0.0.1:$OWN_PORT"
-	run type_of /types/app.mjs
-	assert_output "text/javascript; charset=utf-8"
 	run type_of /page.html
 	assert_output "text/html; charset=utf-8"
 	run type_of /types/clip.webm
@@ -170,159 +82,32 @@ type_of() {
 	assert_equal "$status" 0
 	run server_output own
 	assert_line --index 0 "$PROG: cannot read /nonexistent: No such file or directory; using built-in media types"
-	# A table that names no type is no table either.
-	printf '# only a comment\n\n' >"$BATS_TEST_TMPDIR/empty.types"
-	MIME_TYPES="$BATS_TEST_TMPDIR/empty.types" start_server own "$(prog $PROG)" \
-		0 "$WWW"
-	URL="http://127.0.0.1:$OWN_PORT"
-	run type_of /types/app.mjs
-	assert_output "text/javascript; charset=utf-8"
-	stop_server own
-	assert_equal "$status" 0
-	run server_output own
-	assert_line --index 0 "$PROG: cannot read $BATS_TEST_TMPDIR/empty.types: it names no media type; using built-in media types"
 }
 
 @test "HEAD: the same head as GET, no body" {
 	run raw 'HEAD /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 200 OK
 Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: $ETAG
 Content-Type: text/plain; charset=utf-8
 Content-Length: 14
-Accept-Ranges: bytes
+Connection: close
 
-[open]"
+[closed]"
 	run last_log
 	assert_output --regexp "^$LOG \"HEAD /hello.txt HTTP/1.1\" 200 -\$"
 }
 
-@test "If-Modified-Since: 304 when unchanged, 200 when changed or unreadable" {
-	run get /hello.txt -H "If-Modified-Since: $LAST_MODIFIED"
-	assert_output "HTTP/1.1 304 Not Modified
-Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: $ETAG"
-	run get /hello.txt -H "If-Modified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H "If-Modified-Since: yesterday"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-}
-
-@test "ETag: If-None-Match gives 304, and then If-Modified-Since is ignored" {
-	run get /hello.txt -H "If-None-Match: $ETAG"
-	assert_output "HTTP/1.1 304 Not Modified
-Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: $ETAG"
-	# Weak comparison, lists, and "*" match too.
-	local inm
-	for inm in "W/$ETAG" "\"other\", $ETAG" '*'; do
-		run get /hello.txt -H "If-None-Match: $inm"
-		assert_line --index 0 "HTTP/1.1 304 Not Modified"
-	done
-	# RFC 9110 13.2.2: with If-None-Match, If-Modified-Since is ignored,
-	# both ways.
-	run get /hello.txt -H 'If-None-Match: "other"' \
-		-H "If-Modified-Since: $LAST_MODIFIED"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H "If-None-Match: $ETAG" \
-		-H "If-Modified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
-	assert_line --index 0 "HTTP/1.1 304 Not Modified"
-}
-
-@test "If-Match and If-Unmodified-Since: 412 when the file is another version" {
-	run get /hello.txt -H "If-Unmodified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
-	assert_output "HTTP/1.1 412 Precondition Failed
+@test "one request per connection: what follows the first is not answered" {
+	run raw 'GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /page.html HTTP/1.1\r\nHost: t\r\n\r\n' \
+		--responses 2
+	assert_output "HTTP/1.1 200 OK
 Server: $PROG
 Content-Type: text/plain; charset=utf-8
-Content-Length: 24
+Content-Length: 14
+Connection: close
 
-412 Precondition Failed"
-	run get /hello.txt -H "If-Unmodified-Since: $LAST_MODIFIED"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H "If-Unmodified-Since: not a date"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H 'If-Match: "other"'
-	assert_line --index 0 "HTTP/1.1 412 Precondition Failed"
-	# If-Match compares strongly: a weak tag never matches.
-	run get /hello.txt -H "If-Match: W/$ETAG"
-	assert_line --index 0 "HTTP/1.1 412 Precondition Failed"
-	run get /hello.txt -H "If-Match: \"other\", $ETAG"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	# With If-Match, If-Unmodified-Since is ignored.
-	run get /hello.txt -H "If-Match: *" \
-		-H "If-Unmodified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-}
-
-@test "If-Range: the range only if the file is the version the client has" {
-	# The file changed since the date: the whole file, 200.
-	run get /hello.txt -H "Range: bytes=0-4" \
-		-H "If-Range: Wed, 01 Jan 2020 00:00:00 GMT"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	assert_line "Content-Length: 14"
-	assert_line --index -1 "Hello, world!"
-	run get /hello.txt -H "Range: bytes=0-4" -H 'If-Range: "other"'
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	assert_line --index -1 "Hello, world!"
-	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: W/$ETAG"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: not a date"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	# The same version, by date or by tag: the range, 206.
-	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: $LAST_MODIFIED"
-	assert_line --index 0 "HTTP/1.1 206 Partial Content"
-	assert_line --index -1 "Hello"
-	run get /hello.txt -H "Range: bytes=0-4" -H "If-Range: $ETAG"
-	assert_line --index 0 "HTTP/1.1 206 Partial Content"
-	assert_line --index -1 "Hello"
-}
-
-@test "Range: a byte range gives 206 with Content-Range" {
-	run get /hello.txt -H "Range: bytes=0-4"
-	assert_output "HTTP/1.1 206 Partial Content
-Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: $ETAG
-Content-Type: text/plain; charset=utf-8
-Content-Length: 5
-Accept-Ranges: bytes
-Content-Range: bytes 0-4/14
-
-Hello"
-	run get /hello.txt -H "Range: bytes=7-"
-	assert_line "Content-Range: bytes 7-13/14"
-	assert_line --index -1 "world!"
-	run get /hello.txt -H "Range: bytes=-6"
-	assert_line "Content-Range: bytes 8-13/14"
-	run get /hello.txt -H "Range: bytes=10-999"
-	assert_line "Content-Range: bytes 10-13/14"
-}
-
-@test "Range: past the end is 416; several ranges or nonsense get it all" {
-	run get /hello.txt -H "Range: bytes=14-"
-	assert_output "HTTP/1.1 416 Range Not Satisfiable
-Server: $PROG
-Content-Range: bytes */14
-Content-Type: text/plain; charset=utf-8
-Content-Length: 26
-
-416 Range Not Satisfiable"
-	run get /hello.txt -H "Range: bytes=0-1,4-5"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H "Range: lines=1-2"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	run get /hello.txt -H "Range: bytes=5-2"
-	assert_line --index 0 "HTTP/1.1 200 OK"
-}
-
-@test "Range in a large file (sent by sendfile) is byte-exact" {
-	curl -sS -H "Range: bytes=1000000-1999999" -o "$BATS_TEST_TMPDIR/part" \
-		"$URL/big.bin"
-	tail -c +1000001 "$WWW/big.bin" | head -c 1000000 >"$BATS_TEST_TMPDIR/want"
-	cmp "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/part"
+Hello, world!
+[closed]"
 }
 
 @test "a directory: its listing, sorted, names escaped" {
@@ -331,6 +116,7 @@ Content-Length: 26
 Server: 15-http_server
 Content-Type: text/html; charset=utf-8
 Content-Length: 568
+Connection: close
 
 <!DOCTYPE html>
 <html>
@@ -346,6 +132,8 @@ Content-Length: 568
 </table>
 </body>
 </html>'
+	run last_log
+	assert_output --regexp "^$LOG \"GET /docs/ HTTP/1.1\" 200 568\$"
 }
 
 @test "a listing sorts without case, and leaves out what would be refused" {
@@ -369,11 +157,23 @@ Content-Length: 568
 </html>'
 }
 
-@test "a directory with index.html serves it" {
+@test "a directory with index.html serves it, and HEAD of a listing has no body" {
 	run get /sub/
-	assert_line --index 0 "HTTP/1.1 200 OK"
-	assert_line "Content-Type: text/html; charset=utf-8"
-	assert_line --index -1 "sub index"
+	assert_output "HTTP/1.1 200 OK
+Server: $PROG
+Content-Type: text/html; charset=utf-8
+Content-Length: 10
+Connection: close
+
+sub index"
+	run raw 'HEAD /docs/ HTTP/1.1\r\nHost: t\r\n\r\n'
+	assert_output "HTTP/1.1 200 OK
+Server: $PROG
+Content-Type: text/html; charset=utf-8
+Content-Length: 568
+Connection: close
+
+[closed]"
 }
 
 @test "a directory without its slash: 301 to the slash, query kept" {
@@ -383,36 +183,27 @@ Server: $PROG
 Location: /docs/
 Content-Type: text/plain; charset=utf-8
 Content-Length: 22
+Connection: close
 
 301 Moved Permanently"
 	run get '/docs?sort=name'
 	assert_line "Location: /docs/?sort=name"
+	run get '/docs/inner'
+	assert_line "Location: /docs/inner/"
 }
 
 @test "the slash redirect never names another host: //docs goes to /docs/" {
 	# "//docs/" in Location would be read by a browser as the host "docs".
 	local path
-	for path in //docs ///docs /%2Fdocs /%2F%2Fdocs; do
+	for path in //docs ///docs /%2Fdocs; do
 		run get "$path"
 		assert_line --index 0 "HTTP/1.1 301 Moved Permanently"
 		assert_line "Location: /docs/"
 	done
-	run raw 'GET http://t//docs HTTP/1.1\r\nHost: t\r\n\r\n'
-	assert_line "Location: /docs/"
-	run get '//docs?x=//y'
-	assert_line "Location: /docs/?x=//y"
-	run get '/docs/inner'
-	assert_line "Location: /docs/inner/"
 	mkdir -p "$WWW/a b"
 	run get '//a%20b'
 	assert_line "Location: /a%20b/"
 	rmdir "$WWW/a b"
-	# A backslash is refused before any redirect: no Location at all.
-	for path in '/\docs' '/%5Cdocs' '/%5C%5Cdocs'; do
-		run get "$path"
-		assert_line --index 0 "HTTP/1.1 403 Forbidden"
-		refute_line --partial "Location:"
-	done
 }
 
 @test "a file that is not there: 404" {
@@ -421,8 +212,11 @@ Content-Length: 22
 Server: $PROG
 Content-Type: text/plain; charset=utf-8
 Content-Length: 14
+Connection: close
 
 404 Not Found"
+	run last_log
+	assert_output --regexp "^$LOG \"GET /nothing.txt HTTP/1.1\" 404 14\$"
 	run get /hello.txt/
 	assert_line --index 0 "HTTP/1.1 404 Not Found"
 }
@@ -432,70 +226,46 @@ Content-Length: 14
 	assert_line --index 0 "HTTP/1.1 403 Forbidden"
 }
 
-@test "methods other than GET and HEAD: 405 or 501, with Allow" {
+@test "methods other than GET and HEAD: 501, with Allow" {
 	run raw 'DELETE /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
-	assert_output "HTTP/1.1 405 Method Not Allowed
+	assert_output "HTTP/1.1 501 Not Implemented
 Server: $PROG
 Allow: GET, HEAD
 Content-Type: text/plain; charset=utf-8
-Content-Length: 23
+Content-Length: 20
+Connection: close
 
-405 Method Not Allowed
-[open]"
-	run raw 'BREW /pot HTTP/1.1\r\nHost: t\r\n\r\n'
-	assert_line --index 0 "HTTP/1.1 501 Not Implemented"
-	assert_line "Allow: GET, HEAD"
-}
-
-@test "a request with a body is answered, then the connection closes" {
-	run raw 'POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello'
-	assert_line --index 0 "HTTP/1.1 405 Method Not Allowed"
-	assert_line "Connection: close"
-	assert_line --index -1 "[closed]"
-}
-
-# bad_request REQUEST STATUS-LINE: the answer, and the connection closed.
-bad_request() {
-	run raw "$1"
-	assert_line --index 0 "$2"
-	assert_line "Connection: close"
-	assert_line --index -1 "[closed]"
+501 Not Implemented
+[closed]"
 	run last_log
-	assert_output --regexp "^$LOG \"-\" ${2:9:3} [0-9]+\$"
+	assert_output --regexp "^$LOG \"DELETE /hello.txt HTTP/1.1\" 501 20\$"
+}
+
+@test "a request with a body: answered whole, though the body is never read" {
+	# 4 MB the server does not read. Closing at once would reset the
+	# connection while the client still sends, and lose the answer: the
+	# server reads and drops what comes until the client closes.
+	run raw 'POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 4000000\r\n\r\n' \
+		--body 4000000
+	assert_output "HTTP/1.1 501 Not Implemented
+Server: $PROG
+Allow: GET, HEAD
+Content-Type: text/plain; charset=utf-8
+Content-Length: 20
+Connection: close
+
+501 Not Implemented
+[closed]"
 }
 
 @test "malformed requests: 400, and the connection closes" {
 	bad_request 'GET /\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET  / HTTP/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1 extra\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET / HTTX/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
-	bad_request 'G(T / HTTP/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET /\xff HTTP/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
-}
-
-@test "malformed headers: 400, and the connection closes" {
 	bad_request 'GET / HTTP/1.1\r\nHost t\r\n\r\n' "HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1\r\nHost : t\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET / HTTP/1.1\r\nHost: t\r\n folded\r\n\r\n' "HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1\r\nHost: t\r\nX: a\x00b\r\n\r\n' "HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1\r\nHost: t\r\nX: a\rb\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET / HTTP/1.1\r\n\r\n' "HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n' "HTTP/1.1 400 Bad Request"
-}
-
-@test "request smuggling shapes: 400" {
-	bad_request 'GET / HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n' \
-		"HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1\r\nHost: t\r\nContent-Length: -1\r\n\r\n' \
-		"HTTP/1.1 400 Bad Request"
-	bad_request 'GET / HTTP/1.1\r\nHost: t\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n' \
-		"HTTP/1.1 400 Bad Request"
-}
-
-@test "a request line over 8 KiB: 414" {
-	local long
-	long=$(printf 'a%.0s' {1..8200})
-	bad_request "GET /$long HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n" "HTTP/1.1 414 URI Too Long"
 }
 
 @test "at the limits: a request line of 8 KiB and 100 fields are read; one byte or field more is refused" {
@@ -503,68 +273,38 @@ bad_request() {
 	# "GET /hello.txt?" + 8167 bytes + " HTTP/1.1\r": 8,192 bytes before
 	# the LF.
 	a=$(printf 'a%.0s' {1..8167})
-	run raw "GET /hello.txt?$a HTTP/1.1\\r\\nHost: t\\r\\nConnection: close\\r\\n\\r\\n"
+	run raw "GET /hello.txt?$a HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n"
 	assert_line --index 0 "HTTP/1.1 200 OK"
 	bad_request "GET /hello.txt?${a}a HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n" \
 		"HTTP/1.1 414 URI Too Long"
-	# Host, Connection and 98 more: 100 fields.
-	fields=$(printf 'X: y\\r\\n%.0s' {1..98})
-	run raw "GET /hello.txt HTTP/1.1\\r\\nHost: t\\r\\nConnection: close\\r\\n$fields\\r\\n"
+	# Host and 99 more: 100 fields.
+	fields=$(printf 'X: y\\r\\n%.0s' {1..99})
+	run raw "GET /hello.txt HTTP/1.1\\r\\nHost: t\\r\\n$fields\\r\\n"
 	assert_line --index 0 "HTTP/1.1 200 OK"
-	bad_request "GET /hello.txt HTTP/1.1\\r\\nHost: t\\r\\nConnection: close\\r\\n${fields}X: y\\r\\n\\r\\n" \
+	bad_request "GET /hello.txt HTTP/1.1\\r\\nHost: t\\r\\n${fields}X: y\\r\\n\\r\\n" \
 		"HTTP/1.1 431 Request Header Fields Too Large"
 }
 
-@test "a head over 16 KiB, or over 100 fields: 431" {
-	local big many
+@test "a head over 16 KiB: 431" {
+	local big
 	big=$(printf 'x%.0s' {1..4000})
 	big="X-A: $big\\r\\nX-B: $big\\r\\nX-C: $big\\r\\nX-D: $big\\r\\nX-E: $big\\r\\n"
 	bad_request "GET / HTTP/1.1\\r\\nHost: t\\r\\n$big\\r\\n" \
-		"HTTP/1.1 431 Request Header Fields Too Large"
-	many=$(printf 'X: y\\r\\n%.0s' {1..101})
-	bad_request "GET / HTTP/1.1\\r\\nHost: t\\r\\n$many\\r\\n" \
 		"HTTP/1.1 431 Request Header Fields Too Large"
 }
 
 @test "an HTTP version other than 1.x: 505" {
 	bad_request 'GET / HTTP/2.0\r\nHost: t\r\n\r\n' "HTTP/1.1 505 HTTP Version Not Supported"
-	bad_request 'GET / HTTP/0.9\r\n\r\n' "HTTP/1.1 505 HTTP Version Not Supported"
 }
 
-@test "a request not finished within CLIENT_TIMEOUT: 408" {
-	run raw 'GET / HTTP/1.1\r\nHost: t\r\n'
-	assert_line --index 0 "HTTP/1.1 408 Request Timeout"
-	assert_line "Connection: close"
-	assert_line --index -1 "[closed]"
-}
-
-# refused PATH STATUS-LINE: PATH is answered with STATUS-LINE, never with
-# the secret.
-refused() {
-	run raw "GET $1 HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n"
-	assert_line --index 0 "$2"
-	refute_output --partial "SECRET"
-}
-
-@test "no path leaves DIR: dot segments, encoded or not" {
+@test "no path leaves DIR: dot segments, encoded or not, backslashes, NUL" {
 	refused '/../secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/docs/../../secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/%2e%2e/secret.txt' "HTTP/1.1 403 Forbidden"
-	refused '/%2E%2E%2Fsecret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/..%2fsecret.txt' "HTTP/1.1 403 Forbidden"
-	refused '/docs/..%2f..%2fsecret.txt' "HTTP/1.1 403 Forbidden"
-	refused '/./hello.txt' "HTTP/1.1 403 Forbidden"
-	refused 'http://t/../secret.txt' "HTTP/1.1 403 Forbidden"
-}
-
-@test "no path leaves DIR: backslashes, NUL, double encoding, absolute" {
 	refused '/..\\secret.txt' "HTTP/1.1 403 Forbidden"
-	refused '/%5c..%5csecret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/hello.txt%00.html' "HTTP/1.1 400 Bad Request"
-	refused '/%0a' "HTTP/1.1 400 Bad Request"
-	refused '/%zz' "HTTP/1.1 400 Bad Request"
 	refused '/%252e%252e/secret.txt' "HTTP/1.1 404 Not Found"
-	refused '//etc/passwd' "HTTP/1.1 404 Not Found"
 	refused "/$BATS_FILE_TMPDIR/secret.txt" "HTTP/1.1 404 Not Found"
 	refused 'secret.txt' "HTTP/1.1 400 Bad Request"
 }
@@ -585,119 +325,6 @@ refused() {
 	run get '/docs/a%20b%26%3Cc%3E.txt?x=1'
 	assert_line --index 0 "HTTP/1.1 200 OK"
 	assert_line --index -1 "odd"
-	run get '/docs//a.txt'
-	assert_line --index -1 "a"
-}
-
-# body PATH: the body of GET PATH, or the status line if it is not 200.
-body() {
-	curl -sS -w '%{http_code}' -o "$BATS_TEST_TMPDIR/body" "$URL$1" |
-		grep -q '^200$' && cat "$BATS_TEST_TMPDIR/body" ||
-		curl -sS -o /dev/null -w 'status %{http_code}\n' "$URL$1"
-}
-
-@test "a small file kept in memory is served new once it changes on disk" {
-	printf 'version 1\n' >"$WWW/kept.txt"
-	ln -s kept.txt "$WWW/kept-link"
-	sleep 2.5 # kept only once settled (lib/server/cache.c)
-	assert_equal "$(body /kept.txt)" "version 1"
-	assert_equal "$(body /kept-link)" "version 1"
-	assert_equal "$(body /kept.txt)" "version 1"
-	# Same size, and the old modification time put back: only the change
-	# time tells.
-	touch -r "$WWW/kept.txt" "$BATS_TEST_TMPDIR/when"
-	printf 'version 2\n' >"$WWW/kept.txt"
-	touch -r "$BATS_TEST_TMPDIR/when" "$WWW/kept.txt"
-	assert_equal "$(body /kept.txt)" "version 2"
-	sleep 2.5
-	assert_equal "$(body /kept.txt)" "version 2"
-	printf 'version 3\n' >"$BATS_TEST_TMPDIR/new"
-	mv "$BATS_TEST_TMPDIR/new" "$WWW/kept.txt"
-	assert_equal "$(body /kept.txt)" "version 3"
-	ln -sfn ../secret.txt "$WWW/kept-link"
-	assert_equal "$(body /kept-link)" "status 403"
-	rm "$WWW/kept.txt"
-	assert_equal "$(body /kept.txt)" "status 404"
-}
-
-@test "keep-alive: two requests on one connection; it stays open" {
-	run raw 'GET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /docs/z.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
-		--responses 2 --split 30
-	# (bats leaves blank lines out of $lines)
-	assert_line --index 7 "a"
-	assert_line --index 15 "z"
-	assert_line --index -1 "[open]"
-}
-
-@test "Connection: close is honoured" {
-	run raw 'GET /docs/a.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n'
-	assert_line "Connection: close"
-	assert_line --index -1 "[closed]"
-}
-
-@test "HTTP/1.0 closes, unless it asks for keep-alive" {
-	run raw 'GET /docs/a.txt HTTP/1.0\r\n\r\n'
-	assert_line "Connection: close"
-	assert_line --index -1 "[closed]"
-	run raw 'GET /docs/a.txt HTTP/1.0\r\nConnection: keep-alive\r\n\r\n'
-	assert_line "Connection: keep-alive"
-	assert_line --index -1 "[open]"
-}
-
-@test "pipelining: requests sent in one write are answered in order" {
-	run raw 'GET /docs/z.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /missing HTTP/1.1\r\nHost: t\r\n\r\nHEAD /hello.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
-		--responses 4
-	assert_output "HTTP/1.1 200 OK
-Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: \"5e0d5da5-2\"
-Content-Type: text/plain; charset=utf-8
-Content-Length: 2
-Accept-Ranges: bytes
-
-z
-HTTP/1.1 404 Not Found
-Server: $PROG
-Content-Type: text/plain; charset=utf-8
-Content-Length: 14
-
-404 Not Found
-HTTP/1.1 200 OK
-Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: $ETAG
-Content-Type: text/plain; charset=utf-8
-Content-Length: 14
-Accept-Ranges: bytes
-
-HTTP/1.1 200 OK
-Server: $PROG
-Last-Modified: $LAST_MODIFIED
-ETag: \"5e0d5da5-2\"
-Content-Type: text/plain; charset=utf-8
-Content-Length: 2
-Accept-Ranges: bytes
-
-a
-[open]"
-}
-
-@test "pipelining around a large file keeps the order" {
-	python3 - "$SRV_PORT" "$WWW/big.bin" <<'PY'
-import socket, sys
-port, big = int(sys.argv[1]), open(sys.argv[2], "rb").read()
-req = b"GET %s HTTP/1.1\r\nHost: t\r\n\r\n"
-s = socket.create_connection(("127.0.0.1", port), timeout=20)
-s.sendall(req % b"/docs/a.txt" + req % b"/big.bin" + req % b"/docs/z.txt")
-data = b""
-while data.count(b"HTTP/1.1 200 OK") < 3 or not data.endswith(b"z\n"):
-    chunk = s.recv(1 << 20)
-    assert chunk, "closed early"
-    data += chunk
-bodies = [part.split(b"\r\n\r\n", 1)[1] for part in data.split(b"HTTP/1.1 200 OK")[1:]]
-assert bodies[0] == b"a\n" and bodies[2] == b"z\n", bodies[::2]
-assert bodies[1] == big, len(bodies[1])
-PY
 }
 
 @test "a request split across many small writes" {
@@ -705,16 +332,16 @@ PY
 	assert_line --index -2 "Hello, world!"
 }
 
-@test "empty lines before a request are skipped" {
-	run raw '\r\n\r\nGET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\n'
-	assert_line --index 0 "HTTP/1.1 200 OK"
+@test "a request not finished within CLIENT_TIMEOUT: the connection is closed" {
+	run raw 'GET / HTTP/1.1\r\nHost: t\r\n'
+	assert_output "[closed]"
 }
 
-@test "slowloris: a normal request is answered meanwhile; the slow get 408" {
-	run python3 "$ROOT/tests/http.py" slowloris "$SRV_PORT" 200 15 /hello.txt
+@test "slowloris: a normal request is answered meanwhile; the slow are closed" {
+	run python3 "$ROOT/tests/http.py" slowloris "$SRV_PORT" 50 15 /hello.txt
 	assert_output "HTTP/1.1 200 OK
-200 slow connections open meanwhile
-200 of 200 got 408"
+50 slow connections open meanwhile
+50 of 50 closed, 0 with 408"
 }
 
 @test "a client that stops reading a large file is dropped; others are served" {
@@ -727,26 +354,6 @@ reader dropped"
 	python3 "$ROOT/tests/http.py" vanish "$SRV_PORT" /big.bin
 	run get /hello.txt
 	assert_line --index 0 "HTTP/1.1 200 OK"
-}
-
-@test "10,000 idle connections, and requests are still served" {
-	CLIENT_TIMEOUT=120 start_server idle "$(prog $PROG)" 0 "$WWW"
-	run python3 "$ROOT/tests/http.py" idle "$IDLE_PORT" 10000 /hello.txt
-	assert_output "HTTP/1.1 200 OK
-10000 of 10000 still open"
-	stop_server idle TERM
-	assert_equal "$status" 0
-}
-
-@test "at the descriptor limit: it pauses accepting, and recovers" {
-	start_server few bash -c 'ulimit -n 32 && exec "$@"' _ "$(prog $PROG)" 0 "$WWW"
-	run python3 "$ROOT/tests/http.py" many "$FEW_PORT" 300 /hello.txt
-	assert_output "300 of 300 answered"
-	run server_output few
-	# 32 less 16 spare, or fewer under valgrind, which keeps some.
-	assert_line --regexp "^$PROG: [0-9]+ connections, the most it can serve; pausing\$"
-	stop_server few TERM
-	assert_equal "$status" 0
 }
 
 @test "DIR that is missing or not a directory" {

@@ -1,20 +1,22 @@
 #!/usr/bin/env python3
-"""A test driver for 15-http_server: what curl cannot do. It sends raw
-(even malformed) requests, pipelines them, holds idle connections, plays
-slowloris and slow readers, and prints what it saw.
+"""A test driver for 15-http_server and 104-fast_server: what curl cannot
+do. It sends raw (even malformed) requests, pipelines them, holds idle
+connections, plays slowloris and slow readers, and prints what it saw.
 
-  http.py send PORT REQUEST [--responses N] [--split N]
+  http.py send PORT REQUEST [--responses N] [--split N] [--body N]
       send REQUEST (backslash escapes such as \\r\\n and \\x00 decoded), in
-      pieces of N bytes if --split; read N responses (default 1; those to
-      HEAD without a body) or until the server closes. Print them with
-      CRLF as LF and without the Date field, then "[open]" if the
-      connection is still open, or "[closed]"
+      pieces of N bytes if --split, then N bytes of "x" if --body; read
+      N responses (default 1; those to HEAD without a body) or until the
+      server closes. Print them with CRLF as LF and without the Date
+      field, then "[open]" if the connection is still open, or
+      "[closed]"
   http.py slowloris PORT N SECONDS PATH
       N connections each send a request one byte at a time, a byte every
       0.2 s, never finishing it; meanwhile one normal request for PATH is
       made. Print its status line and how many slow connections were
       still open when it was answered; then wait up to SECONDS for the
-      server to give up on them and print how many got 408
+      server to give up on them and print how many it closed, and how
+      many of those it answered 408
   http.py idle PORT N PATH
       hold N silent connections, then GET PATH on a new one; print its
       status line and how many of the N are still open
@@ -98,7 +100,7 @@ def show(response):
     print(text, end="" if text.endswith("\n") else "\n")
 
 
-def send(port, request, responses, split):
+def send(port, request, responses, split, body=0):
     data = request.encode("latin-1").decode("unicode_escape") \
         .encode("latin-1")
     s = connect(port)
@@ -107,6 +109,11 @@ def send(port, request, responses, split):
         s.sendall(data[i:i + step])
         if split:
             time.sleep(0.01)
+    try:
+        for i in range(0, body, 65536):
+            s.sendall(b"x" * min(65536, body - i))
+    except OSError:
+        print("[reset while sending the body]")
     # Answers to HEAD have no body, whatever Content-Length says.
     heads = [r.startswith(b"HEAD ") for r in data.split(b"\r\n\r\n")]
     buf = b""
@@ -144,7 +151,7 @@ def slowloris(port, n, seconds, path):
         time.sleep(0.2)
     print(request(port, path))
     print("%d slow connections open meanwhile" % sum(map(is_open, slow)))
-    got, pos, deadline = 0, 3, time.time() + seconds
+    got, closed, pos, deadline = 0, 0, 3, time.time() + seconds
     while slow and time.time() < deadline:
         answered, _, _ = select.select(slow, [], [], 0)
         for s in answered:
@@ -152,6 +159,7 @@ def slowloris(port, n, seconds, path):
                 got += s.recv(100).startswith(b"HTTP/1.1 408 ")
             except OSError:
                 pass
+            closed += 1
             slow.remove(s)
         for s in slow:
             try:
@@ -160,7 +168,7 @@ def slowloris(port, n, seconds, path):
                 pass
         pos += 1
         time.sleep(0.2)
-    print("%d of %d got 408" % (got, n))
+    print("%d of %d closed, %d with 408" % (closed, n, got))
 
 
 def idle(port, n, path):
@@ -216,7 +224,7 @@ def vanish(port, path):
 def main():
     args = sys.argv[1:]
     opts = {}
-    for flag in ("--responses", "--split"):
+    for flag in ("--responses", "--split", "--body"):
         if flag in args:
             i = args.index(flag)
             opts[flag] = int(args[i + 1])
@@ -224,7 +232,7 @@ def main():
     cmd, port = args[0], int(args[1])
     if cmd == "send":
         send(port, args[2], opts.get("--responses", 1),
-             opts.get("--split", 0))
+             opts.get("--split", 0), opts.get("--body", 0))
     elif cmd == "slowloris":
         slowloris(port, int(args[2]), float(args[3]), args[4])
     elif cmd == "idle":

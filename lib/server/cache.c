@@ -1,8 +1,8 @@
 /*
  * cache.c - small files kept in memory, checked on every use
  *
- * Written in exercise 15 (15-http_server): the student writes this
- * file (lib/server/cache.h is its given API). Used by 15.
+ * Written in exercise 104 (104-fast_server): the student writes this
+ * file (lib/server/cache.h is its given API). Used by 104.
  *
  * Opening, checking, reading and closing the same small file for every
  * request is five system calls; the cache makes it one. It keeps the

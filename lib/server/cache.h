@@ -1,7 +1,7 @@
 #ifndef LIB_CACHE_H
 #define LIB_CACHE_H
 
-/* Written in exercise 15: the API of lib/server/cache.c (given). */
+/* Written in exercise 104: the API of lib/server/cache.c (given). */
 
 #include <sys/stat.h>
 

@@ -3,8 +3,8 @@
  *
  * Written in exercise 11 (11-tcp_server): the first half of its lesson,
  * socket(), setsockopt(), bind() and listen(). Used by 11, and by
- * 13-async_server, 14-chat_server and 15-http_server, which reuse the
- * student's own. lib/server/listener.h is its given API.
+ * 13-async_server, 14-chat_server, 15-http_server and 104-fast_server,
+ * which reuse the student's own. lib/server/listener.h is its given API.
  *
  * The address goes through getaddrinfo() rather than being filled in by
  * hand, so the same code binds an IPv4 address ("127.0.0.1") or an IPv6
