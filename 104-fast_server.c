@@ -68,6 +68,7 @@
 #include "lib/server/loop.h"
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
+#include "lib/server/response.h"
 #include "lib/server/acceptor.h"
 #include "lib/server/listener.h"
 #include "lib/sock.h"
@@ -150,42 +151,12 @@ struct server
 	struct buf out;
 	int failed;
 	time_t now;
-	char date[40];
-	char log_date[40];
+	char date[RESPONSE_DATE_SIZE];
+	char log_date[RESPONSE_DATE_SIZE];
 	struct cache cache;
 	struct mime mime;
 	struct connection *conns;
 };
-
-/**
- * reason - the reason phrase of a status code
- * @status: the status code
- *
- * Return: the phrase.
- */
-static const char *reason(int status)
-{
-	switch (status)
-	{
-	case 200: return ("OK");
-	case 206: return ("Partial Content");
-	case 301: return ("Moved Permanently");
-	case 304: return ("Not Modified");
-	case 400: return ("Bad Request");
-	case 403: return ("Forbidden");
-	case 404: return ("Not Found");
-	case 405: return ("Method Not Allowed");
-	case 408: return ("Request Timeout");
-	case 412: return ("Precondition Failed");
-	case 414: return ("URI Too Long");
-	case 416: return ("Range Not Satisfiable");
-	case 431: return ("Request Header Fields Too Large");
-	case 501: return ("Not Implemented");
-	case 503: return ("Service Unavailable");
-	case 505: return ("HTTP Version Not Supported");
-	default: return ("Internal Server Error");
-	}
-}
 
 /**
  * charset - what follows a media type in Content-Type
@@ -241,17 +212,7 @@ static int is_head(const struct request_head *req)
 static void log_request(struct server *srv, struct connection *c,
 			const struct request_head *req, int status, long bytes)
 {
-	char size[24] = "-";
-
-	if (bytes > 0)
-		sprintf(size, "%ld", bytes);
-	if (req == NULL)
-		printf("%s - - [%s] \"-\" %d %s\n", inet_ntoa(c->peer),
-		       srv->log_date, status, size);
-	else
-		printf("%s - - [%s] \"%s %s HTTP/1.%d\" %d %s\n",
-		       inet_ntoa(c->peer), srv->log_date, req->method,
-		       req->target, req->minor, status, size);
+	response_log(c->peer, srv->log_date, req, status, bytes);
 }
 
 /**
@@ -262,7 +223,7 @@ static void log_request(struct server *srv, struct connection *c,
 static void start_head(struct server *srv, int status)
 {
 	add_text(srv, "HTTP/1.1 %d %s\r\nServer: %s\r\nDate: %s\r\n", status,
-	    reason(status), NAME, srv->date);
+	    response_reason(status), NAME, srv->date);
 }
 
 /**
@@ -298,7 +259,7 @@ static void send_status(struct server *srv, struct connection *c,
 			const char *fields)
 {
 	char body[64];
-	int len = sprintf(body, "%d %s\n", status, reason(status));
+	int len = sprintf(body, "%d %s\n", status, response_reason(status));
 
 	if (req == NULL || status == 503)
 		c->closing = 1;
@@ -332,20 +293,6 @@ static int check_method(const char *method)
 		if (strcmp(method, others[i]) == 0)
 			return (405);
 	return (501);
-}
-
-/**
- * http_date - format a time as HTTP wants it
- * @s: where to write (at least 30 bytes)
- * @size: the size of @s
- * @t: the time
- */
-static void http_date(char *s, size_t size, time_t t)
-{
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(s, size, "%a, %d %b %Y %H:%M:%S GMT", &tm);
 }
 
 /**
@@ -577,7 +524,7 @@ static void serve_file(struct server *srv, struct connection *c,
 		       const char *data, const struct stat *st)
 {
 	off_t first = 0, last = st->st_size - 1;
-	char date[40], tag[48], fields[64] = "";
+	char date[RESPONSE_DATE_SIZE], tag[48], fields[64] = "";
 	const char *type = mime_type(&srv->mime, path);
 	int status;
 
@@ -597,7 +544,7 @@ static void serve_file(struct server *srv, struct connection *c,
 		send_status(srv, c, req, status, fields);
 		return;
 	}
-	http_date(date, sizeof(date), st->st_mtime);
+	response_date(date, st->st_mtime);
 	start_head(srv, status);
 	add_text(srv, "Last-Modified: %s\r\nETag: %s\r\n", date, tag);
 	if (status != 304)
@@ -691,21 +638,14 @@ static void serve_listing(struct server *srv, struct connection *c,
  * @c: the connection
  * @req: the request
  * @path: the directory's path, decoded and relative to DIR
- *
- * The Location is made from the decoded path, %-encoded again, never
- * from the target as sent: "//evil.example" would be a link to another
- * host, and a relative path always starts with one '/'.
  */
 static void redirect_to_dir(struct server *srv, struct connection *c,
 			    const struct request_head *req, const char *path)
 {
-	const char *query = strchr(req->target, '?');
 	struct buf location;
 
 	buf_init(&location);
-	if (buf_printf(&location, "Location: /") != 0 ||
-	    add_escaped(&location, path, 1) != 0 ||
-	    buf_printf(&location, "/%s\r\n", query ? query : "") != 0)
+	if (response_location(&location, path, req->target) != 0)
 		send_status(srv, c, req, 500, "");
 	else
 		send_status(srv, c, req, 301, location.data);
@@ -1196,36 +1136,14 @@ static void before_wait(struct loop *loop)
 {
 	struct server *srv = loop_data(loop);
 	time_t now = time(NULL);
-	struct tm tm;
 
 	if (now != srv->now)
 	{
 		srv->now = now;
-		http_date(srv->date, sizeof(srv->date), now);
-		gmtime_r(&now, &tm);
-		strftime(srv->log_date, sizeof(srv->log_date),
-			 "%d/%b/%Y:%H:%M:%S +0000", &tm);
+		response_date(srv->date, now);
+		response_log_date(srv->log_date, now);
 	}
 	fflush(stdout);
-}
-
-/**
- * load_types - read the system's table of media types once, at start
- * @srv: the server
- *
- * MIME_TYPES names another table; where none can be read (or it names no
- * type), a few built-in types do, and stderr says so.
- */
-static void load_types(struct server *srv)
-{
-	const char *file = getenv("MIME_TYPES");
-
-	if (file == NULL || *file == '\0')
-		file = MIME_TYPES_FILE;
-	if (mime_load(&srv->mime, file) != 0)
-		fprintf(stderr, "%s: cannot read %s: %s; using built-in media "
-			"types\n", NAME, file,
-			errno ? strerror(errno) : "it names no media type");
 }
 
 /**
@@ -1240,7 +1158,7 @@ static void load_types(struct server *srv)
 static int start(struct loop *loop, struct server *srv, int port,
 		 const char *dir)
 {
-	char err[64];
+	char err[PATH_MAX + 64];
 
 	srv->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_IDLE_MS);
 	if (srv->idle_ms < 0)
@@ -1254,7 +1172,8 @@ static int start(struct loop *loop, struct server *srv, int port,
 		fprintf(stderr, "%s: cannot serve %s: %s\n", NAME, dir, err);
 		return (-1);
 	}
-	load_types(srv);
+	if (mime_load(&srv->mime, err, sizeof(err)) != 0)
+		fprintf(stderr, "%s: %s; using built-in media types\n", NAME, err);
 	srv->acceptor.on_accept = on_accept;
 	srv->acceptor.on_pause = on_pause;
 	srv->acceptor.data = srv;

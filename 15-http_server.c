@@ -40,16 +40,13 @@
  * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start, 2 on wrong
  * arguments.
  */
-#define _GNU_SOURCE /* accept4 in lib/server/acceptor.c */
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -62,12 +59,13 @@
 #include "lib/server/loop.h"
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
+#include "lib/server/response.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
 #define NAME "15-http_server"
 #define DEFAULT_PORT "8000"
-#define DEFAULT_TIMEOUT_MS 10000L
+#define DEFAULT_MS 10000L /* CLIENT_TIMEOUT's default */
 #define LINGER_MS 2000 /* how long unread input is drained before close */
 
 /**
@@ -119,44 +117,6 @@ struct server
 };
 
 /**
- * reason - the reason phrase of a status code
- * @status: the status code
- *
- * Return: the phrase.
- */
-static const char *reason(int status)
-{
-	switch (status)
-	{
-	case 200: return ("OK");
-	case 301: return ("Moved Permanently");
-	case 400: return ("Bad Request");
-	case 403: return ("Forbidden");
-	case 404: return ("Not Found");
-	case 414: return ("URI Too Long");
-	case 431: return ("Request Header Fields Too Large");
-	case 501: return ("Not Implemented");
-	case 503: return ("Service Unavailable");
-	case 505: return ("HTTP Version Not Supported");
-	default: return ("Internal Server Error");
-	}
-}
-
-/**
- * now_text - the time now, in UTC, as strftime() formats it
- * @s: where to write it
- * @size: the size of @s
- * @format: the format
- */
-static void now_text(char *s, size_t size, const char *format)
-{
-	time_t now = time(NULL);
-	struct tm tm;
-
-	strftime(s, size, format, gmtime_r(&now, &tm));
-}
-
-/**
  * log_request - one line of the access log, in the common log format
  * @c: the connection
  * @req: the request, or NULL if it could not be read
@@ -166,18 +126,10 @@ static void now_text(char *s, size_t size, const char *format)
 static void log_request(const struct connection *c,
 			const struct request_head *req, int status, long bytes)
 {
-	char when[40], size[24] = "-";
+	char when[RESPONSE_DATE_SIZE];
 
-	now_text(when, sizeof(when), "%d/%b/%Y:%H:%M:%S +0000");
-	if (bytes > 0)
-		sprintf(size, "%ld", bytes);
-	if (req == NULL)
-		printf("%s - - [%s] \"-\" %d %s\n", inet_ntoa(c->peer), when,
-		       status, size);
-	else
-		printf("%s - - [%s] \"%s %s HTTP/1.%d\" %d %s\n",
-		       inet_ntoa(c->peer), when, req->method, req->target,
-		       req->minor, status, size);
+	response_log_date(when, time(NULL));
+	response_log(c->peer, when, req, status, bytes);
 	fflush(stdout);
 }
 
@@ -194,15 +146,16 @@ static void log_request(const struct connection *c,
 static int add_head(struct connection *c, int status, const char *type,
 		    long length, const char *fields)
 {
-	char date[40];
+	char date[RESPONSE_DATE_SIZE];
+	/* The files are taken to be UTF-8, which a browser cannot guess. */
+	const char *utf8 = strncmp(type, "text/", 5) ? "" : "; charset=utf-8";
 
-	now_text(date, sizeof(date), "%a, %d %b %Y %H:%M:%S GMT");
+	response_date(date, time(NULL));
 	return (buf_printf(&c->out, "HTTP/1.1 %d %s\r\nServer: %s\r\n"
 			   "Date: %s\r\n%sContent-Type: %s%s\r\n"
 			   "Content-Length: %ld\r\nConnection: close\r\n\r\n",
-			   status, reason(status), NAME, date, fields, type,
-			   strncmp(type, "text/", 5) == 0 ? "; charset=utf-8" : "",
-			   length));
+			   status, response_reason(status), NAME, date, fields,
+			   type, utf8, length));
 }
 
 /**
@@ -239,7 +192,7 @@ static void send_status(struct connection *c, const struct request_head *req,
 			int status, const char *fields)
 {
 	char body[64];
-	int len = sprintf(body, "%d %s\n", status, reason(status));
+	int len = sprintf(body, "%d %s\n", status, response_reason(status));
 
 	/* 501: no method but GET and HEAD is known here; Allow says so. */
 	if (status == 501)
@@ -290,7 +243,6 @@ static void serve_dir(struct server *srv, struct connection *c,
 		      const struct request_head *req, char *path, int fd)
 {
 	size_t len = strlen(path);
-	const char *query = strchr(req->target, '?');
 	struct buf page;
 	struct stat st;
 	int index_fd;
@@ -298,13 +250,8 @@ static void serve_dir(struct server *srv, struct connection *c,
 	buf_init(&page);
 	if (len > 0 && path[len - 1] != '/')
 	{
-		/* Built from the decoded path, never from the target as sent:
-		 * "//evil.example" would name another host.
-		 */
 		close(fd);
-		if (buf_printf(&page, "Location: /") == 0 &&
-		    add_escaped(&page, path, 1) == 0 &&
-		    buf_printf(&page, "/%s\r\n", query ? query : "") == 0)
+		if (response_location(&page, path, req->target) == 0)
 			send_status(c, req, 301, page.data);
 		buf_free(&page);
 		return;
@@ -552,14 +499,13 @@ static void on_accept(struct loop *loop, int fd,
 static int start(struct loop *loop, struct server *srv, int port,
 		 const char *dir)
 {
-	const char *types = getenv("MIME_TYPES");
-	char err[64];
+	char err[PATH_MAX + 64];
 
-	srv->timeout_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_TIMEOUT_MS);
+	srv->timeout_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_MS);
 	if (srv->timeout_ms < 0)
 	{
-		fprintf(stderr, "%s: CLIENT_TIMEOUT must be a number of seconds\n",
-			NAME);
+		fprintf(stderr, NAME ": CLIENT_TIMEOUT must be a number of "
+			"seconds\n");
 		return (-1);
 	}
 	if (site_open(&srv->site, dir, err, sizeof(err)) != 0)
@@ -567,12 +513,8 @@ static int start(struct loop *loop, struct server *srv, int port,
 		fprintf(stderr, "%s: cannot serve %s: %s\n", NAME, dir, err);
 		return (-1);
 	}
-	if (types == NULL || *types == '\0')
-		types = MIME_TYPES_FILE;
-	if (mime_load(&srv->mime, types) != 0)
-		fprintf(stderr, "%s: cannot read %s: %s; using built-in media "
-			"types\n", NAME, types,
-			errno ? strerror(errno) : "it names no media type");
+	if (mime_load(&srv->mime, err, sizeof(err)) != 0)
+		fprintf(stderr, "%s: %s; using built-in media types\n", NAME, err);
 	srv->acceptor.on_accept = on_accept;
 	srv->acceptor.data = srv;
 	if (acceptor_start(loop, &srv->acceptor, "127.0.0.1", port) != 0)

@@ -110,32 +110,42 @@ static int read_types(struct mime *m, FILE *f)
 }
 
 /**
- * mime_load - read the system's table of media types
+ * mime_load - read the system's table of media types: the file that
+ * MIME_TYPES names, else MIME_TYPES_FILE
  * @m: the table to fill
- * @file: the file, normally MIME_TYPES_FILE
+ * @err: where to write why it could not be read
+ * @size: the size of @err
  *
  * Where an extension is on several lines, the first one wins.
  *
- * Return: 0, or -1 if the file cannot be read (errno says why) or names
- * no type at all (errno is then 0); the built-in table is then used.
+ * Return: 0, or -1 if the file cannot be read or names no type at all
+ * (the built-in table is then used, and @err says "cannot read FILE:
+ * REASON").
  */
-int mime_load(struct mime *m, const char *file)
+int mime_load(struct mime *m, char *err, size_t size)
 {
-	FILE *f = fopen(file, "r");
-	int err;
+	const char *file = getenv("MIME_TYPES");
+	FILE *f;
+	int failed;
 
+	if (file == NULL || *file == '\0')
+		file = MIME_TYPES_FILE;
 	m->types = NULL;
 	m->count = 0;
+	f = fopen(file, "r");
 	if (f == NULL)
-		return (-1);
-	errno = 0;
-	err = read_types(m, f) != 0 || ferror(f);
-	fclose(f);
-	if (err || m->count == 0)
 	{
+		snprintf(err, size, "cannot read %s: %s", file, strerror(errno));
+		return (-1);
+	}
+	errno = 0;
+	failed = read_types(m, f) != 0 || ferror(f);
+	fclose(f);
+	if (failed || m->count == 0)
+	{
+		snprintf(err, size, "cannot read %s: %s", file,
+			 failed ? strerror(errno) : "it names no media type");
 		mime_free(m);
-		if (!err)
-			errno = 0;
 		return (-1);
 	}
 	qsort(m->types, m->count, sizeof(*m->types), compare_types);

@@ -33,7 +33,7 @@ struct mime
 	size_t count;
 };
 
-int mime_load(struct mime *m, const char *file);
+int mime_load(struct mime *m, char *err, size_t size);
 const char *mime_type(const struct mime *m, const char *path);
 void mime_free(struct mime *m);
 
