@@ -84,8 +84,8 @@ static int post(const struct http_request *req)
  */
 int main(int argc, char **argv)
 {
-	struct http_request req = {"POST", NULL, NAME,
-				   "application/x-www-form-urlencoded", NULL, 0};
+	struct http_request req = {"POST", NULL, NAME, NULL, NULL, 0};
+	char fields[128];
 	struct buf form;
 	int failed = 1;
 
@@ -99,7 +99,13 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: out of memory\n", NAME);
 	else
 	{
+		/* What the body is, and where it ends: the server reads
+		 * exactly Content-Length bytes after the empty line.
+		 */
+		sprintf(fields, "Content-Type: application/x-www-form-urlencoded"
+			"\r\nContent-Length: %lu\r\n", (unsigned long)form.len);
 		req.url = argv[1];
+		req.fields = fields;
 		req.body = form.data;
 		req.body_len = form.len;
 		failed = post(&req);

@@ -7,20 +7,35 @@
  *   Error code: 401
  *
  * What it teaches: the status code is the second word of the response's
- * first line ("HTTP/1.1 401 Unauthorized"); lib/client/http.c (written in
- * 4-hbtn_status) reads it. Below 400 the body is printed; from 400 on,
+ * first line ("HTTP/1.1 401 Unauthorized"): status_code() below reads it
+ * with strtol() from the status line that lib/client/http.c (written in
+ * 4-hbtn_status) keeps. Below 400 the body is printed; from 400 on,
  * "Error code: <status>" is printed on stdout and the exit status is 1.
  *
  * Exit status: 0 below 400, 1 on an error code or any failure, 2 on wrong
  * arguments. NET_TIMEOUT and SSL_CERT_FILE as in 0-hbtn_status.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "lib/buf.h"
 #include "lib/client/http.h"
 #include "lib/out.h"
 
 #define NAME "7-error_code"
+
+/**
+ * status_code - the status code of a status line
+ * @line: the line, such as "HTTP/1.1 401 Unauthorized"; lib/client/http.c
+ *        has checked its shape: "HTTP/1.x", a space, three digits
+ *
+ * Return: the code, such as 401.
+ */
+static long status_code(const char *line)
+{
+	return (strtol(strchr(line, ' ') + 1, NULL, 10));
+}
 
 /**
  * main - print the body of URL, or its error code
@@ -35,6 +50,7 @@ int main(int argc, char **argv)
 	struct http_request req = {"GET", NULL, NAME, NULL, NULL, 0};
 	struct http_response res;
 	char err[256];
+	long status;
 	int failed = 1;
 
 	if (argc != 2)
@@ -47,14 +63,15 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", NAME, err);
 	else
 	{
-		if (res.status >= 400)
-			printf("Error code: %d\n", res.status);
+		status = status_code(res.status_line);
+		if (status >= 400)
+			printf("Error code: %ld\n", status);
 		else
 		{
 			buf_print(&res.body, stdout);
 			putchar('\n');
 		}
-		failed = out_flush(NAME) || res.status >= 400;
+		failed = out_flush(NAME) || status >= 400;
 	}
 	http_response_free(&res);
 	return (failed);

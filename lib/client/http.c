@@ -38,6 +38,12 @@
  * @data: the bytes
  * @pos: where the unused part of @data starts
  * @used: how many bytes were used in all (for the header size limit)
+ * @length: the response's Content-Length, or -1 if it has none
+ * @encoded: the response has a Transfer-Encoding field
+ * @chunked: its first Transfer-Encoding field says "chunked"
+ * @location: the value of its first Location field (in the response's
+ *            headers), or NULL
+ * @location_len: the length of that value
  */
 struct reader
 {
@@ -45,6 +51,11 @@ struct reader
 	struct buf data;
 	size_t pos;
 	size_t used;
+	long length;
+	int encoded;
+	int chunked;
+	const char *location;
+	size_t location_len;
 };
 
 /**
@@ -209,6 +220,7 @@ static int read_head(struct reader *r, struct http_response *res)
 					  " in its status line"));
 		if (rc != 0 || parse_status(r->c, line, &res->status) != 0)
 			return (-1);
+		snprintf(res->status_line, sizeof(res->status_line), "%s", line);
 		res->headers.len = 0;
 		while ((rc = read_line(r, HTTP_MAX_HEADERS, HEADERS_TOO_LARGE,
 				       &line)) == 0 && line[0] != '\0')
@@ -227,72 +239,67 @@ static int read_head(struct reader *r, struct http_response *res)
 }
 
 /**
- * http_header - the value of a response header
- * @res: the response
- * @name: the header's name (case does not matter)
- * @len: set to the value's length
+ * read_length - one Content-Length field's value
+ * @r: the reader, where the length goes
+ * @value: the value (up to its '\n')
  *
- * Return: the first such header's value (not '\0'-terminated: it ends
- * at a '\n'), or NULL if there is none.
+ * Repeated Content-Length fields must agree: a server that announces two
+ * lengths cannot be trusted with either.
+ *
+ * Return: 0 on success, -1 if it is not a length or they conflict.
  */
-const char *http_header(const struct http_response *res, const char *name,
-			size_t *len)
+static int read_length(struct reader *r, const char *value)
 {
-	const char *p = res->headers.data, *end;
-	size_t n = strlen(name);
+	long length;
+	char *stop;
 
-	if (p == NULL)
-		return (NULL);
-	end = p + res->headers.len;
-	while (p != NULL && p < end)
-	{
-		if (strncasecmp(p, name, n) == 0 && p[n] == ':')
-		{
-			p += n + 2;
-			*len = strcspn(p, "\n");
-			return (p);
-		}
-		p = memchr(p, '\n', end - p);
-		p = p ? p + 1 : NULL;
-	}
-	return (NULL);
+	errno = 0;
+	length = strtol(value, &stop, 10);
+	if (!isdigit((unsigned char)value[0]) || *stop != '\n' || errno != 0)
+		return (conn_fail(r->c, "an invalid Content-Length"));
+	if (r->length >= 0 && length != r->length)
+		return (conn_fail(r->c, "conflicting Content-Length headers"));
+	r->length = length;
+	return (0);
 }
 
 /**
- * content_length - the body's announced length
- * @r: the reader, for errors
+ * read_framing - go once through the headers for the fields that say
+ * how the body is framed, and where a redirect leads: Content-Length,
+ * Transfer-Encoding, Location
+ * @r: the reader, where what they say goes
  * @res: the response
- * @length: set to the length, or -1 when not announced
  *
- * Repeated Content-Length headers must agree: a server that announces
- * two lengths cannot be trusted with either.
- *
- * Return: 0 on success, -1 if a value is not a length or they conflict.
+ * Return: 0 on success, -1 on failure.
  */
-static int content_length(struct reader *r, const struct http_response *res,
-			  long *length)
+static int read_framing(struct reader *r, const struct http_response *res)
 {
-	const char *p = res->headers.data, *end;
-	long value;
-	char *stop;
+	const char *line = res->headers.data, *end, *next;
 
-	*length = -1;
-	if (p == NULL)
+	r->length = -1;
+	r->encoded = r->chunked = 0;
+	r->location = NULL;
+	if (line == NULL) /* no header at all */
 		return (0);
-	end = p + res->headers.len;
-	for (; p != NULL && p < end; p = strchr(p, '\n'), p = p ? p + 1 : p)
+	end = line + res->headers.len;
+	for (; line != NULL && line < end; line = next)
 	{
-		if (strncasecmp(p, "Content-Length:", 15) != 0)
-			continue;
-		errno = 0;
-		value = strtol(p + 16, &stop, 10);
-		if (!isdigit((unsigned char)p[16]) || *stop != '\n' ||
-		    errno != 0)
-			return (conn_fail(r->c, "an invalid Content-Length"));
-		if (*length >= 0 && value != *length)
-			return (conn_fail(r->c, "conflicting Content-Length"
-					  " headers"));
-		*length = value;
+		next = memchr(line, '\n', end - line);
+		next = next ? next + 1 : NULL;
+		if (strncasecmp(line, "Content-Length: ", 16) == 0 &&
+		    read_length(r, line + 16) != 0)
+			return (-1);
+		if (strncasecmp(line, "Transfer-Encoding: ", 19) == 0 &&
+		    !r->encoded)
+		{
+			r->encoded = 1;
+			r->chunked = strncasecmp(line + 19, "chunked\n", 8) == 0;
+		}
+		if (strncasecmp(line, "Location: ", 10) == 0 && !r->location)
+		{
+			r->location = line + 10;
+			r->location_len = strcspn(r->location, "\n");
+		}
 	}
 	return (0);
 }
@@ -408,31 +415,42 @@ static int read_chunked(struct reader *r, struct buf *body)
 static int read_body(struct reader *r, const char *method,
 		     struct http_response *res)
 {
-	const char *te;
-	long length;
-	size_t len;
 	int rc;
 
 	res->body.len = 0;
 	if (strcmp(method, "HEAD") == 0 || res->status == 204 ||
 	    res->status == 304)
 		return (0);
-	te = http_header(res, "Transfer-Encoding", &len);
-	if (te != NULL && len == 7 && strncasecmp(te, "chunked", 7) == 0)
+	if (r->chunked)
 		return (read_chunked(r, &res->body));
-	if (te != NULL)
+	if (r->encoded)
 		return (conn_fail(r->c, "unsupported Transfer-Encoding"));
-	if (content_length(r, res, &length) != 0)
-		return (-1);
-	if (length > (long)BUF_MAX_SIZE)
+	if (r->length > (long)BUF_MAX_SIZE)
 		return (conn_fail(r->c, "the body is larger than %lu MiB",
 				  BUF_MAX_SIZE / 1024 / 1024));
-	rc = read_exactly(r, &res->body, length);
+	rc = read_exactly(r, &res->body, r->length);
 	if (rc == 1)
 		return (conn_fail(r->c, "the body is shorter than its"
 				  " Content-Length (%lu of %ld bytes)",
-				  (unsigned long)res->body.len, length));
+				  (unsigned long)res->body.len, r->length));
 	return (rc);
+}
+
+/**
+ * read_response - read a whole response: its head, then its body
+ * @r: the reader (what it learns of the framing and the Location stays
+ *     in it)
+ * @method: the request's method (a HEAD response has no body)
+ * @res: where the status, headers and body go
+ *
+ * Return: 0 on success, -1 on failure.
+ */
+static int read_response(struct reader *r, const char *method,
+			 struct http_response *res)
+{
+	if (read_head(r, res) != 0 || read_framing(r, res) != 0)
+		return (-1);
+	return (read_body(r, method, res));
 }
 
 /**
@@ -451,9 +469,7 @@ int http_read_response(struct conn *c, const char *method,
 
 	memset(&r, 0, sizeof(r));
 	r.c = c;
-	rc = read_head(&r, res);
-	if (rc == 0)
-		rc = read_body(&r, method, res);
+	rc = read_response(&r, method, res);
 	buf_free(&r.data);
 	return (rc);
 }
@@ -572,40 +588,84 @@ static int send_request(struct conn *c, const struct http_request *req,
 			absolute ? url : u->target, v6 ? "[" : "", u->host,
 			v6 ? "]" : "", url_default_port(u) ? "" : ":",
 			url_default_port(u) ? "" : u->port, req->agent);
-	if (rc == 0 && req->content_type != NULL)
-		rc = buf_printf(&head, "Content-Type: %s\r\nContent-Length: %lu"
-				"\r\n", req->content_type,
-				(unsigned long)req->body_len);
 	if (rc == 0)
-		rc = buf_printf(&head, "\r\n");
+		rc = buf_printf(&head, "%s\r\n", req->fields ? req->fields : "");
 	if (rc != 0)
 		rc = conn_fail(c, "out of memory");
 	else
 		rc = conn_write(c, head.data, head.len);
-	if (rc == 0 && req->content_type != NULL)
+	if (rc == 0 && req->body != NULL)
 		rc = conn_write(c, req->body, req->body_len);
 	buf_free(&head);
 	return (rc);
 }
 
 /**
+ * next_request - turn a redirect into the next request, if it is one
+ * @c: for errors
+ * @req: the request, changed for the next one (POST to GET on 301-303)
+ * @url: the current URL, replaced by the redirect's target
+ * @status: the response's status
+ * @r: the reader of the response, with its Location
+ *
+ * A redirect without a Location is a broken response: an error.
+ *
+ * Return: 1 to follow, 0 if the response is the final one, -1 on failure.
+ */
+static int next_request(struct conn *c, struct http_request *req, char *url,
+			int status, const struct reader *r)
+{
+	char location[URL_MAX], next[URL_MAX];
+
+	if (status != 301 && status != 302 && status != 303 && status != 307 &&
+	    status != 308)
+		return (0);
+	if (r->location == NULL)
+		return (conn_fail(c, "a %d redirect without a Location header",
+				  status));
+	if (r->location_len >= sizeof(location))
+		return (conn_fail(c, "a redirect to a URL that is too long"));
+	sprintf(location, "%.*s", (int)r->location_len, r->location);
+	if (url_resolve(url, location, next, sizeof(next)) != 0)
+		return (conn_fail(c, "a redirect to a URL that is too long"));
+	if (strncasecmp(next, "http://", 7) != 0 &&
+	    strncasecmp(next, "https://", 8) != 0)
+		return (conn_fail(c, "a redirect to a URL that is not http://"
+				  " or https://: %.60s", next));
+	if (status <= 303 && strcmp(req->method, "HEAD") != 0)
+	{
+		/* The body, and the fields that describe it, go too. */
+		req->method = "GET";
+		req->fields = NULL;
+		req->body = NULL;
+		req->body_len = 0;
+	}
+	strcpy(url, next);
+	return (1);
+}
+
+/**
  * exchange - one request and its response, on a new connection
  * @c: the connection (opened and closed here)
- * @req: the request
- * @url: its URL
+ * @req: the request (changed for the next one if this is a redirect)
+ * @url: its URL (replaced by the redirect's target if it is one)
  * @res: where the response goes
  *
- * Return: 0 on success, -1 on failure.
+ * Return: 1 if the response is a redirect to follow, 0 if it is the final
+ * response, -1 on failure.
  */
-static int exchange(struct conn *c, const struct http_request *req,
-		    const char *url, struct http_response *res)
+static int exchange(struct conn *c, struct http_request *req, char *url,
+		    struct http_response *res)
 {
+	struct reader r;
 	struct url u;
 	const char *why;
 	int absolute, rc;
 
 	if (url_parse(url, &u, &why) != 0)
 		return (conn_fail(c, "%s: %s", why, url));
+	memset(&r, 0, sizeof(r));
+	r.c = c;
 	c->fd = -1;
 	c->ctx = NULL;
 	c->ssl = NULL;
@@ -615,52 +675,12 @@ static int exchange(struct conn *c, const struct http_request *req,
 	if (rc == 0)
 		rc = send_request(c, req, url, &u, absolute);
 	if (rc == 0)
-		rc = http_read_response(c, req->method, res);
+		rc = read_response(&r, req->method, res);
+	if (rc == 0)
+		rc = next_request(c, req, url, res->status, &r);
+	buf_free(&r.data);
 	conn_close(c);
 	return (rc);
-}
-
-/**
- * next_request - turn a redirect into the next request, if it is one
- * @c: for errors
- * @req: the request, changed for the next one (POST to GET on 301-303)
- * @url: the current URL, replaced by the redirect's target
- * @res: the response
- *
- * A redirect without a Location is a broken response: an error.
- *
- * Return: 1 to follow, 0 if @res is the final response, -1 on failure.
- */
-static int next_request(struct conn *c, struct http_request *req, char *url,
-			const struct http_response *res)
-{
-	char location[URL_MAX], next[URL_MAX];
-	const char *value;
-	size_t len;
-	int s = res->status;
-
-	if (s != 301 && s != 302 && s != 303 && s != 307 && s != 308)
-		return (0);
-	value = http_header(res, "Location", &len);
-	if (value == NULL)
-		return (conn_fail(c, "a %d redirect without a Location header",
-				  s));
-	if (len >= sizeof(location))
-		return (conn_fail(c, "a redirect to a URL that is too long"));
-	sprintf(location, "%.*s", (int)len, value);
-	if (url_resolve(url, location, next, sizeof(next)) != 0)
-		return (conn_fail(c, "a redirect to a URL that is too long"));
-	if (strncasecmp(next, "http://", 7) != 0 &&
-	    strncasecmp(next, "https://", 8) != 0)
-		return (conn_fail(c, "a redirect to a URL that is not http://"
-				  " or https://: %.60s", next));
-	if (s <= 303 && strcmp(req->method, "HEAD") != 0)
-	{
-		req->method = "GET";
-		req->content_type = NULL;
-	}
-	strcpy(url, next);
-	return (1);
 }
 
 /**
@@ -694,8 +714,7 @@ int http_fetch(const struct http_request *req, struct http_response *res,
 	if (strlen(req->url) >= sizeof(url))
 		return (conn_fail(&c, "URL too long"));
 	strcpy(url, req->url);
-	while ((rc = exchange(&c, &cur, url, res)) == 0 &&
-	       (rc = next_request(&c, &cur, url, res)) == 1)
+	while ((rc = exchange(&c, &cur, url, res)) == 1)
 		if (++redirects > HTTP_MAX_REDIRECTS)
 			return (conn_fail(&c, "too many redirects (more than"
 					  " %d)", HTTP_MAX_REDIRECTS));

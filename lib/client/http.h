@@ -11,22 +11,28 @@
 #define HTTP_MAX_HEADERS (64 * 1024)
 /* How many redirects are followed. */
 #define HTTP_MAX_REDIRECTS 10
+/* How much of the status line is kept. */
+#define HTTP_STATUS_LINE_SIZE 256
 
 /**
  * struct http_request - what to ask
  * @method: "GET" or "POST"
  * @url: an http:// or https:// URL
  * @agent: the program's name, sent as User-Agent: NAME/1.0
- * @content_type: the body's type, or NULL when there is no body
- * @body: the body (POST)
+ * @fields: more header fields, each "Name: value\r\n" (such as a body's
+ *          Content-Type and Content-Length), or NULL
+ * @body: the body, sent as it is after the head, or NULL
  * @body_len: its length
+ *
+ * A 301, 302 or 303 redirect turns the request into a GET without
+ * @fields and @body (307 and 308 keep them).
  */
 struct http_request
 {
 	const char *method;
 	const char *url;
 	const char *agent;
-	const char *content_type;
+	const char *fields;
 	const char *body;
 	size_t body_len;
 };
@@ -34,12 +40,16 @@ struct http_request
 /**
  * struct http_response - what came back (after any redirects)
  * @status: the status code, such as 200
- * @headers: the header lines, each "Name: value\n" (folded lines joined)
+ * @status_line: the status line, such as "HTTP/1.1 200 OK" (without its
+ *               CRLF; its first HTTP_STATUS_LINE_SIZE - 1 bytes)
+ * @headers: the header lines, each "Name: value\n" (folded lines joined,
+ *           spaces around the value dropped)
  * @body: the body, decoded from chunks if it was chunked
  */
 struct http_response
 {
 	int status;
+	char status_line[HTTP_STATUS_LINE_SIZE];
 	struct buf headers;
 	struct buf body;
 };
@@ -50,8 +60,6 @@ int http_fetch(const struct http_request *req, struct http_response *res,
 	       char *err, size_t err_size);
 int http_read_response(struct conn *c, const char *method,
 		       struct http_response *res);
-const char *http_header(const struct http_response *res, const char *name,
-			size_t *len);
 void http_response_free(struct http_response *res);
 
 #endif /* LIB_HTTP_H */
