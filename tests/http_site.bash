@@ -83,3 +83,177 @@ refused() {
 	refute_output --partial "SECRET"
 }
 
+
+# The checks below are the tests both servers must pass, word for word;
+# each test file calls them from a test of the same name.
+
+# check_date: the Date field: now, in the HTTP format.
+check_date() {
+	run curl -sS -D - -o /dev/null "$URL/hello.txt"
+	assert_line --regexp "^Date: [A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} $(date -u +%Y) [0-9:]{8} GMT"$'\r$'
+}
+
+# check_bodies: bodies byte for byte: binary, empty, 3 MB; the log says 3000000.
+check_bodies() {
+	local f
+	for f in bytes.bin empty.txt big.bin; do
+		curl -sS -o "$BATS_TEST_TMPDIR/$f" "$URL/$f"
+		cmp "$WWW/$f" "$BATS_TEST_TMPDIR/$f"
+	done
+	run last_log
+	assert_output --regexp "^$LOG \"GET /big.bin HTTP/1.1\" 200 3000000\$"
+}
+
+# check_media_types: Content-Type from /etc/mime.types, text in UTF-8.
+check_media_types() {
+	run type_of /types/app.mjs
+	assert_output "text/javascript; charset=utf-8"
+	run type_of /types/clip.webm
+	assert_output "video/webm"
+	run type_of /types/song.ogg
+	assert_output "audio/ogg"
+	run type_of /types/voice.opus
+	assert_output "audio/ogg"
+	run type_of /types/mod.wasm
+	assert_output "application/wasm"
+	run type_of /types/notes.md
+	assert_output "text/markdown; charset=utf-8"
+	run type_of /types/data.json
+	assert_output "application/json"
+}
+
+# check_mime_unreadable: MIME_TYPES unreadable or empty: a warning on stderr, the built-in types.
+check_mime_unreadable() {
+	MIME_TYPES=/nonexistent start_server own "$(prog $PROG)" 0 "$WWW"
+	URL="http://127.0.0.1:$OWN_PORT"
+	run type_of /types/app.mjs
+	assert_output "text/javascript; charset=utf-8"
+	run type_of /page.html
+	assert_output "text/html; charset=utf-8"
+	run type_of /types/clip.webm
+	assert_output "application/octet-stream"
+	stop_server own
+	assert_equal "$status" 0
+	run server_output own
+	assert_line --index 0 "$PROG: cannot read /nonexistent: No such file or directory; using built-in media types"
+	# A table that names no type is no table either.
+	printf '# only a comment\n\n' >"$BATS_TEST_TMPDIR/empty.types"
+	MIME_TYPES="$BATS_TEST_TMPDIR/empty.types" start_server own "$(prog $PROG)" \
+		0 "$WWW"
+	URL="http://127.0.0.1:$OWN_PORT"
+	run type_of /types/app.mjs
+	assert_output "text/javascript; charset=utf-8"
+	stop_server own
+	assert_equal "$status" 0
+	run server_output own
+	assert_line --index 0 "$PROG: cannot read $BATS_TEST_TMPDIR/empty.types: it names no media type; using built-in media types"
+}
+
+# check_listing_order: the listing of mixed/: sorted without case, refused entries left out.
+check_listing_order() {
+	# Left out: a pipe, a link to a file outside DIR, a link to a
+	# directory outside DIR. A link that stays inside is listed with the
+	# size of what it leads to.
+	run curl -sS "$URL/mixed/"
+	assert_output '<!DOCTYPE html>
+<html>
+<head><meta charset="utf-8"><title>Index of /mixed/</title></head>
+<body>
+<h1>Index of /mixed/</h1>
+<table>
+<tr><th>Name</th><th>Last modified (UTC)</th><th>Size</th></tr>
+<tr><td><a href="alpha.txt">alpha.txt</a></td><td>2020-01-02 03:04</td><td>6</td></tr>
+<tr><td><a href="link-in">link-in</a></td><td>2020-01-02 03:04</td><td>14</td></tr>
+<tr><td><a href="Sub/">Sub/</a></td><td>2020-01-02 03:04</td><td>-</td></tr>
+<tr><td><a href="Zeta.txt">Zeta.txt</a></td><td>2020-01-02 03:04</td><td>2</td></tr>
+</table>
+</body>
+</html>'
+}
+
+# check_symlinks: links: followed if they end inside DIR, else 403.
+check_symlinks() {
+	refused /out-relative "HTTP/1.1 403 Forbidden"
+	refused /out-absolute "HTTP/1.1 403 Forbidden"
+	refused /out-dir/secret.txt "HTTP/1.1 403 Forbidden"
+	refused /out-dir/ "HTTP/1.1 403 Forbidden"
+	run get /in-relative
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	assert_line --index -1 "Hello, world!"
+	run get /in-absolute
+	assert_line --index -1 "Hello, world!"
+}
+
+# check_slow_reader: a reader that stops is dropped, another is served.
+check_slow_reader() {
+	run python3 "$ROOT/tests/http.py" slow-reader "$SRV_PORT" /big.bin /hello.txt 15
+	assert_output "HTTP/1.1 200 OK
+reader dropped"
+}
+
+# check_vanish: a client that resets mid-answer does not stop the server.
+check_vanish() {
+	python3 "$ROOT/tests/http.py" vanish "$SRV_PORT" /big.bin
+	run get /hello.txt
+	assert_line --index 0 "HTTP/1.1 200 OK"
+}
+
+# check_bad_dir: DIR missing or not a directory: one line, exit 1.
+check_bad_dir() {
+	run --separate-stderr "$(prog $PROG)" 0 "$BATS_FILE_TMPDIR/nowhere"
+	assert_failure 1
+	assert_output ""
+	assert_stderr "$PROG: cannot serve $BATS_FILE_TMPDIR/nowhere: No such file or directory"
+	run --separate-stderr "$(prog $PROG)" 0 "$WWW/hello.txt"
+	assert_failure 1
+	assert_stderr "$PROG: cannot serve $WWW/hello.txt: Not a directory"
+}
+
+# check_bad_client_timeout: CLIENT_TIMEOUT not a number of seconds: one line, exit 1.
+check_bad_client_timeout() {
+	local t
+	for t in soon 0 -1; do
+		CLIENT_TIMEOUT=$t run --separate-stderr "$(prog $PROG)" 0 "$WWW"
+		assert_failure 1
+		assert_output ""
+		assert_stderr "$PROG: CLIENT_TIMEOUT must be a number of seconds"
+	done
+}
+
+# check_port_in_use: a port in use: one line, exit 1.
+check_port_in_use() {
+	run --separate-stderr "$(prog $PROG)" "$SRV_PORT" "$WWW"
+	assert_failure 1
+	assert_output ""
+	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
+}
+
+# check_server_usage: wrong arguments: the usage line, exit 2.
+check_server_usage() {
+	local port
+	for port in eighty 65536 -1 ""; do
+		run --separate-stderr "$(prog $PROG)" "$port"
+		assert_usage "Usage: ./$PROG [PORT [DIR]]"
+	done
+	run --separate-stderr "$(prog $PROG)" 1 "$WWW" 3
+	assert_usage "Usage: ./$PROG [PORT [DIR]]"
+}
+
+# check_sigint: SIGINT with a client connected: "Server stopped", exit 0.
+check_sigint() {
+	start_server sig "$(prog $PROG)" 0 "$WWW"
+	exec 5<>"/dev/tcp/127.0.0.1/$SIG_PORT"
+	stop_server sig INT
+	exec 5<&-
+	assert_equal "$status" 0
+	run server_output sig
+	assert_line --index -1 "Server stopped"
+}
+
+# check_stops_cleanly: SIGTERM: "Server stopped", exit 0.
+check_stops_cleanly() {
+	stop_server srv TERM
+	assert_equal "$status" 0
+	run server_output srv
+	assert_line --index -1 "Server stopped"
+}
