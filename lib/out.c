@@ -1,7 +1,8 @@
 /*
  * out.c - make sure what a program printed really left it.
  *
- * Given plumbing: no exercise teaches it. Used by 0-12 and 100-102.
+ * Given plumbing: no exercise teaches it. Used by 0-12, 100-102
+ * and 106.
  */
 #include <stdio.h>
 #include <string.h>

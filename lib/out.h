@@ -1,7 +1,7 @@
 #ifndef LIB_OUT_H
 #define LIB_OUT_H
 
-/* Given plumbing (lib/out.c): used by 0-12 and 100-102. */
+/* Given plumbing (lib/out.c): used by 0-12, 100-102 and 106. */
 
 int out_flush(const char *name);
 

@@ -3,7 +3,7 @@
  * a socket non-blocking, raise the limit on open descriptors.
  *
  * Given plumbing: no exercise teaches it. Used by 4-7, 11-15
- * and 104.
+ * and 104-106.
  */
 #include <errno.h>
 #include <limits.h>
