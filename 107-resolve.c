@@ -4,8 +4,8 @@
  * Usage: ./107-resolve NAME
  *
  *   $ ./107-resolve localhost
- *   ::1
  *   127.0.0.1
+ *   ::1
  *
  * Asks the system's resolver for NAME's addresses, IPv4 and IPv6, and
  * prints each once, in the resolver's order (the order a client should try
