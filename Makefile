@@ -131,7 +131,7 @@ grade-test: deps
 # libFuzzer harnesses (fuzz/*_fuzz.c), each run FUZZ_SECONDS from the
 # seeds in fuzz/corpus/NAME/; what they find lands in build/fuzz/.
 FUZZ_SECONDS ?= 30
-FUZZERS = url response request
+FUZZERS = url response request dns
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=all
 
@@ -146,6 +146,8 @@ fuzz:
 		lib/sock.c lib/buf.c lib/timeout.c $(call pkg,libs,openssl)
 	clang $(FUZZ_FLAGS) -I. -o build/fuzz/request_fuzz fuzz/request_fuzz.c \
 		lib/server/request.c
+	clang $(FUZZ_FLAGS) -I. -o build/fuzz/dns_fuzz fuzz/dns_fuzz.c \
+		lib/buf.c lib/out.c lib/sock.c lib/timeout.c
 	@for f in $(FUZZERS); do \
 		mkdir -p build/fuzz/corpus-$$f && \
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \
