@@ -491,47 +491,6 @@ static ssize_t ask_tcp(const struct sockaddr *addr, socklen_t len,
 }
 
 /**
- * parse_server - read "ADDRESS", "ADDRESS:PORT" or "[IPV6]:PORT"
- * @text: the text
- * @ss: where the address goes (port 53 unless one is given)
- * @len: where its size goes
- *
- * Return: 0, or -1 if it is none of these.
- */
-static int parse_server(const char *text, struct sockaddr_storage *ss,
-			socklen_t *len)
-{
-	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
-	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
-	char host[INET6_ADDRSTRLEN + 2];
-	const char *port = "53", *colon = strrchr(text, ':');
-	size_t n = strlen(text);
-
-	if (text[0] == '[' && colon != NULL && colon[-1] == ']')
-		n = colon - 1 - ++text, port = colon + 1;
-	else if (colon != NULL && strchr(text, ':') == colon)
-		n = colon - text, port = colon + 1;
-	if (n >= sizeof(host) || sock_parse_port(port) <= 0)
-		return (-1);
-	memcpy(host, text, n);
-	host[n] = '\0';
-	memset(ss, 0, sizeof(*ss));
-	if (inet_pton(AF_INET, host, &v4->sin_addr) == 1)
-	{
-		v4->sin_family = AF_INET;
-		v4->sin_port = htons(sock_parse_port(port));
-		*len = sizeof(*v4);
-		return (0);
-	}
-	if (inet_pton(AF_INET6, host, &v6->sin6_addr) != 1)
-		return (-1);
-	v6->sin6_family = AF_INET6;
-	v6->sin6_port = htons(sock_parse_port(port));
-	*len = sizeof(*v6);
-	return (0);
-}
-
-/**
  * default_server - DNS_SERVER, else the first nameserver of
  * /etc/resolv.conf
  * @ss: where the address goes
@@ -548,7 +507,7 @@ static int default_server(struct sockaddr_storage *ss, socklen_t *len)
 
 	if (env != NULL && *env != '\0')
 	{
-		if (parse_server(env, ss, len) == 0)
+		if (sock_parse_addr(env, 53, ss, len) == 0)
 			return (0);
 		fprintf(stderr, "%s: DNS_SERVER must be ADDRESS[:PORT]\n", NAME);
 		return (-1);
@@ -556,7 +515,7 @@ static int default_server(struct sockaddr_storage *ss, socklen_t *len)
 	f = fopen("/etc/resolv.conf", "r");
 	while (f != NULL && !found && fgets(line, sizeof(line), f) != NULL)
 		found = sscanf(line, " nameserver %127s", addr) == 1 &&
-			parse_server(addr, ss, len) == 0;
+			sock_parse_addr(addr, 53, ss, len) == 0;
 	if (f != NULL)
 		fclose(f);
 	if (!found)
@@ -657,7 +616,7 @@ int main(int argc, char **argv)
 	if (argc == 4)
 		server_arg = argv[3];
 	if (argc < 2 || argc > 4 || (argc == 4 && record_type(argv[2]) == 0) ||
-	    (server_arg != NULL && parse_server(server_arg, &server, &len) != 0))
+	    (server_arg != NULL && sock_parse_addr(server_arg, 53, &server, &len) != 0))
 	{
 		fprintf(stderr, "Usage: ./%s NAME [A|AAAA|CNAME|MX|NS|TXT] "
 			"[SERVER[:PORT]]\n", NAME);

@@ -1,13 +1,17 @@
 /*
- * sock.c - the boring part of a socket program: parse a port number, make
- * a socket non-blocking, raise the limit on open descriptors.
+ * sock.c - the boring part of a socket program: parse a port number or an
+ * address with its port, make a socket non-blocking, raise the limit on
+ * open descriptors.
  *
  * Given plumbing: no exercise teaches it. Used by 4-7, 11-15
- * and 104-106.
+ * and 104-108.
  */
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 
@@ -67,4 +71,53 @@ int sock_raise_fd_limit(void)
 			getrlimit(RLIMIT_NOFILE, &rl);
 	}
 	return (rl.rlim_cur > INT_MAX ? INT_MAX : (int)rl.rlim_cur);
+}
+
+/**
+ * sock_parse_addr - read "ADDRESS", "ADDRESS:PORT" or "[IPV6]:PORT"
+ * @text: the text: an IPv4 or IPv6 address, and a port after a colon
+ *        (the IPv6 one in brackets then)
+ * @port: the port when the text names none
+ * @ss: where the address goes
+ * @len: where its size goes
+ *
+ * Return: 0, or -1 if it is none of these.
+ */
+int sock_parse_addr(const char *text, int port, struct sockaddr_storage *ss,
+		    socklen_t *len)
+{
+	struct sockaddr_in *v4 = (struct sockaddr_in *)ss;
+	struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)ss;
+	char host[INET6_ADDRSTRLEN + 2];
+	const char *colon = strrchr(text, ':');
+	size_t n = strlen(text);
+
+	if (text[0] == '[' && colon != NULL && colon[-1] == ']')
+	{
+		n = colon - 1 - ++text;
+		port = sock_parse_port(colon + 1);
+	}
+	else if (colon != NULL && strchr(text, ':') == colon)
+	{
+		n = colon - text;
+		port = sock_parse_port(colon + 1);
+	}
+	if (n >= sizeof(host) || port <= 0)
+		return (-1);
+	memcpy(host, text, n);
+	host[n] = '\0';
+	memset(ss, 0, sizeof(*ss));
+	if (inet_pton(AF_INET, host, &v4->sin_addr) == 1)
+	{
+		v4->sin_family = AF_INET;
+		v4->sin_port = htons(port);
+		*len = sizeof(*v4);
+		return (0);
+	}
+	if (inet_pton(AF_INET6, host, &v6->sin6_addr) != 1)
+		return (-1);
+	v6->sin6_family = AF_INET6;
+	v6->sin6_port = htons(port);
+	*len = sizeof(*v6);
+	return (0);
 }

@@ -1,10 +1,14 @@
 #ifndef LIB_SOCK_H
 #define LIB_SOCK_H
 
-/* Given plumbing (lib/sock.c): used by 4-7, 11-15 and 104-106. */
+/* Given plumbing (lib/sock.c): used by 4-7, 11-15 and 104-108. */
+
+#include <sys/socket.h>
 
 int sock_parse_port(const char *s);
 int sock_nonblock(int fd);
 int sock_raise_fd_limit(void);
+int sock_parse_addr(const char *text, int port, struct sockaddr_storage *ss,
+		    socklen_t *len);
 
 #endif /* LIB_SOCK_H */
