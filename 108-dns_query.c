@@ -448,16 +448,18 @@ static ssize_t ask_udp(int fd, const unsigned char *q, size_t qlen,
  * @q: the query
  * @qlen: its length
  * @r: where the answer goes (MAX_MESSAGE bytes)
- * @wait_ms: how long each step may take
+ * @wait_ms: how long each step may take; the whole exchange may take
+ *           TRIES times as long, however slowly the bytes come
  *
  * Return: the answer's length, or -1 (errno says why; EPROTO: the answer
- * was cut short).
+ * was cut short; ETIMEDOUT: it was too slow).
  */
 static ssize_t ask_tcp(const struct sockaddr *addr, socklen_t len,
 		       const unsigned char *q, size_t qlen, unsigned char *r,
 		       long wait_ms)
 {
 	unsigned char head[2], framed[2 + QUERY_MAX];
+	long deadline = timeout_now_ms() + TRIES * wait_ms;
 	size_t want = 2, got = 0;
 	struct timeval tv;
 	ssize_t n = 0;
@@ -480,11 +482,16 @@ static ssize_t ask_tcp(const struct sockaddr *addr, socklen_t len,
 			 got < 2 ? 2 - got : want - got, 0);
 		if (n == 0)
 			errno = EPROTO;
-		if (n <= 0)
+		if (n > 0 && timeout_now_ms() > deadline)
+			errno = ETIMEDOUT;
+		if (n <= 0 || timeout_now_ms() > deadline)
 			n = -1;
 		else if ((got += n) == 2)
 			want = 2 + (head[0] << 8 | head[1]);
 	}
+	/* A timeout of SO_RCVTIMEO or SO_SNDTIMEO (connect()). */
+	if (n < 0 && (errno == EAGAIN || errno == EINPROGRESS))
+		errno = ETIMEDOUT;
 	if (fd >= 0)
 		close(fd);
 	return (n < 0 ? -1 : (ssize_t)want - 2);
@@ -582,6 +589,7 @@ static const char *query(const struct sockaddr *server, socklen_t len,
 	n = ask_tcp(server, len, q, qlen, r, wait_ms);
 	if (n < 0)
 		return (errno == EPROTO ? "the answer over TCP is cut short" :
+			errno == ETIMEDOUT ? "no answer over TCP (timed out)" :
 			strerror(errno));
 	m.len = n;
 	if (n >= 2 && (r[0] != q[0] || r[1] != q[1]))

@@ -35,6 +35,7 @@ The faults, by name (any type):
   short.fault.test      the message ends in the middle of a record
   garbage.fault.test    the right ID, then 8 bytes: shorter than a header
   tc-only.fault.test    TC set over UDP, and the TCP answer is cut short
+  tcp-silent.fault.test TC set over UDP; over TCP, a second of silence
 SIGTERM or SIGINT stops it.
 """
 import argparse
@@ -43,6 +44,7 @@ import signal
 import socket
 import struct
 import sys
+import time
 
 A, NS, CNAME, MX, TXT, AAAA = 1, 2, 5, 15, 16, 28
 TYPES = {"A": A, "NS": NS, "CNAME": CNAME, "MX": MX, "TXT": TXT,
@@ -174,6 +176,8 @@ def fault(qname, qid, rd, question, tcp):
         return (header(qid, ok, 1, 1) + question + a)[:-3]
     if kind == "garbage":
         return struct.pack("!H", qid) + b"garbage!"
+    if kind in ("tc-only", "tcp-silent") and not tcp:
+        return header(qid, ok | 0x0200, 1, 0) + question
     if kind == "tc-only":
         if tcp:
             return (header(qid, ok, 1, 1) + question + a)[:-2]
@@ -206,6 +210,9 @@ def serve_tcp(conn, path):
                 return
             msg += chunk
         log(path, "tcp", msg)
+        if parse_query(msg)[2].startswith("tcp-silent."):
+            time.sleep(1)
+            return
         reply = answer(msg, True)
         if reply is not None:
             conn.sendall(struct.pack("!H", len(reply)) + reply)

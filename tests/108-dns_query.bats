@@ -151,6 +151,10 @@ refused_answer() {
 	refused_answer tc-only.fault.test "the message is cut short"
 }
 
+@test "truncated, and then no answer over TCP: a timeout, not a hang" {
+	refused_answer tcp-silent.fault.test "no answer over TCP (timed out)"
+}
+
 @test "a port with no DNS server: refused" {
 	run --separate-stderr checked "$(prog $PROG)" example.test A "127.0.0.1:$(free_port)"
 	assert_failure 1
