@@ -14,61 +14,22 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-2}
 CONCURRENCY=${CONCURRENCY:-1 10 100}
-tmp=$(mktemp -d)
-pid=
-
-cleanup() {
-	[[ -z "$pid" ]] || kill "$pid" 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.bash
+. bench/lib.bash
 
 make --no-print-directory -s 11-tcp_server 13-async_server
 cc -O2 -Wall -Wextra -Werror -pedantic -o "$tmp/hello_load" bench/hello_load.c
 
-# start COMMAND...: run a server on CPU 0; set pid and port.
-start() {
-	taskset -c 0 "$@" >"$tmp/out" 2>&1 &
-	pid=$!
-	port=
-	for _ in $(seq 50); do
-		port=$(sed -n 's/^Listening on .*:\([0-9]*\)$/\1/p' "$tmp/out")
-		[[ -n "$port" ]] && return
-		sleep 0.1
-	done
-	echo "hello.sh: $* did not start" >&2
-	exit 1
-}
-
-stop() {
-	kill "$pid"
-	wait "$pid" 2>/dev/null || true
-	pid=
-}
-
-# median_rate CONCURRENCY: the median connections per second of RUNS runs.
-median_rate() {
-	local i line
-	for i in $(seq "$RUNS"); do
-		line=$(taskset -c 1 "$tmp/hello_load" "$port" "$1" \
-			"$SECONDS_PER_RUN") || {
-			echo "hello.sh: a run had errors: $line" >&2
-			exit 1
-		}
-		echo "${line##* }"
-	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-
 declare -A rate
 for c in $CONCURRENCY; do
 	start ./13-async_server 0
-	rate[13,$c]=$(median_rate "$c")
+	rate[13,$c]=$(median_rate "$tmp/hello_load" "$c")
 	stop
 	CLIENT_TIMEOUT=10 start ./11-tcp_server 0
-	rate[11,$c]=$(median_rate "$c")
+	rate[11,$c]=$(median_rate "$tmp/hello_load" "$c")
 	stop
 	start python3 bench/asyncio_hello.py 0
-	rate[py,$c]=$(median_rate "$c")
+	rate[py,$c]=$(median_rate "$tmp/hello_load" "$c")
 	stop
 done
 

@@ -16,59 +16,19 @@ cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-2}
 WINDOWS=${WINDOWS:-1 16}
-tmp=$(mktemp -d)
-pid=
-
-cleanup() {
-	[[ -z "$pid" ]] || kill "$pid" 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+# shellcheck source=bench/lib.bash
+. bench/lib.bash
 
 make --no-print-directory -s 105-udp_echo_server
 cc -O2 -Wall -Wextra -Werror -pedantic -o "$tmp/udp_load" bench/udp_load.c
 
-# start COMMAND...: run a server on CPU 0, its log to a file; set pid and
-# port.
-start() {
-	taskset -c 0 "$@" >"$tmp/out" 2>&1 &
-	pid=$!
-	port=
-	for _ in $(seq 50); do
-		port=$(sed -n 's/^Listening on .*:\([0-9]*\)$/\1/p' "$tmp/out")
-		[[ -n "$port" ]] && return
-		sleep 0.1
-	done
-	echo "udp_echo.sh: $* did not start" >&2
-	exit 1
-}
-
-stop() {
-	kill "$pid"
-	wait "$pid" 2>/dev/null || true
-	pid=
-}
-
-# median_rate WINDOW: the median echoes per second of RUNS runs.
-median_rate() {
-	local i line
-	for i in $(seq "$RUNS"); do
-		line=$(taskset -c 1 "$tmp/udp_load" "$port" "$1" \
-			"$SECONDS_PER_RUN") || {
-			echo "udp_echo.sh: a run lost too much: $line" >&2
-			exit 1
-		}
-		echo "${line##* }"
-	done | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
-}
-
 declare -A rate
 for w in $WINDOWS; do
 	start ./105-udp_echo_server 0
-	rate[105,$w]=$(median_rate "$w")
+	rate[105,$w]=$(median_rate "$tmp/udp_load" "$w")
 	stop
 	start python3 bench/asyncio_udp_echo.py 0
-	rate[py,$w]=$(median_rate "$w")
+	rate[py,$w]=$(median_rate "$tmp/udp_load" "$w")
 	stop
 done
 
