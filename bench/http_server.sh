@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # http_server.sh - requests per second and CPU time per request of
-# 104-fast_server (or 15-http_server), against nginx and Python's
+# 104-fast_server (or 103-http11_server, or 15-http_server), against
+# nginx and Python's
 # ThreadingHTTPServer, all serving the same 4 KiB file on 127.0.0.1.
 #
 #   bench/http_server.sh           (from the top of the tree)
 #   RUNS=5 SECONDS_PER_RUN=5 bench/http_server.sh
+#   SERVER=103-http11_server bench/http_server.sh
 #   SERVER=15-http_server bench/http_server.sh
 #
 # 15-http_server closes every connection after one answer, so it is
@@ -17,8 +19,8 @@
 # CPU 0 and wrk (one thread) on CPU 1. nginx runs as one process (no
 # master, one worker), access log off, sendfile and tcp_nopush on (as in
 # Debian's nginx.conf), its other settings
-# (open_file_cache off) its defaults; 104-fast_server keeps
-# its access log, written to /dev/null. CPU time per request is the
+# (open_file_cache off) its defaults; our servers keep their access log,
+# written to /dev/null. CPU time per request is the
 # server's user + system time (/proc/PID/stat) over the requests wrk
 # counted. Each figure is the median of RUNS runs; a run with a socket
 # error or an answer other than 2xx is rejected and the script fails. Not
@@ -29,9 +31,10 @@ RUNS=${RUNS:-3}
 SECONDS_PER_RUN=${SECONDS_PER_RUN:-3}
 SERVER=${SERVER:-104-fast_server}
 case $SERVER in
-104-fast_server) LOADS=${LOADS:-1 10 100 100p16} ;;
+104-fast_server | 103-http11_server) LOADS=${LOADS:-1 10 100 100p16} ;;
 15-http_server) LOADS=${LOADS:-1 10 100} ;;
-*) echo "http_server.sh: SERVER is 104-fast_server or 15-http_server" >&2
+*) echo "http_server.sh: SERVER is 104-fast_server, 103-http11_server" \
+	"or 15-http_server" >&2
 	exit 2 ;;
 esac
 tmp=$(mktemp -d)

@@ -4,7 +4,7 @@
  * open descriptors.
  *
  * Given plumbing: no exercise teaches it. Used by 4-7, 11-15
- * and 104-108.
+ * and 103-108.
  */
 #include <errno.h>
 #include <limits.h>

@@ -3,7 +3,8 @@
  *
  * Written in exercise 13 (13-async_server): the student writes this file
  * (lib/server/acceptor.h is its given API). Used by 13, 14-chat_server,
- * 15-http_server and 104-fast_server, which reuse the student's own.
+ * 15-http_server, 103-http11_server and 104-fast_server, which reuse
+ * the student's own.
  *
  * The listening socket is registered in the loop like any client, and
  * every connection waiting is accepted each time it is readable. Two

@@ -3,8 +3,8 @@
  * leaving the served directory, and list a directory as an HTML page.
  *
  * Written in exercise 15 (15-http_server): the student writes this
- * file (lib/server/files.h is its given API). Used by 15 and
- * 104-fast_server.
+ * file (lib/server/files.h is its given API). Used by 15,
+ * 103-http11_server and 104-fast_server.
  *
  * Confinement: a path with "." or ".." in it is refused before any file
  * is opened (request_path() in lib/server/request.c), so only a symbolic

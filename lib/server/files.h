@@ -3,7 +3,7 @@
 
 /*
  * Written in exercise 15: the API of lib/server/files.c (given). Used by
- * 15-http_server and 104-fast_server.
+ * 15-http_server, 103-http11_server and 104-fast_server.
  */
 
 #include <limits.h>

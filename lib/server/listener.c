@@ -3,7 +3,8 @@
  *
  * Written in exercise 11 (11-tcp_server): the first half of its lesson,
  * socket(), setsockopt(), bind() and listen(). Used by 11, and by
- * 13-async_server, 14-chat_server, 15-http_server and 104-fast_server,
+ * 13-async_server, 14-chat_server, 15-http_server, 103-http11_server
+ * and 104-fast_server,
  * which reuse the student's own. lib/server/listener.h is its given API.
  *
  * The address goes through getaddrinfo() rather than being filled in by

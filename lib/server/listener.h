@@ -2,8 +2,8 @@
 #define LIB_SERVER_LISTENER_H
 
 /*
- * Written in exercise 11 (11-tcp_server); used by 11, 13, 14, 15
- * and 104.
+ * Written in exercise 11 (11-tcp_server); used by 11, 13, 14, 15,
+ * 103 and 104.
  * The student writes listener.c; this header is its given API.
  */
 

@@ -3,8 +3,8 @@
  * servers.
  *
  * Written in exercise 13 (13-async_server): the student writes this
- * file (lib/server/loop.h is its given API). Used by 13, 14, 15
- * and 104.
+ * file (lib/server/loop.h is its given API). Used by 13, 14, 15,
+ * 103 and 104.
  *
  * A server registers each descriptor with a callback and a pointer
  * (loop_add), says what it waits for (loop_watch: reading, writing, both

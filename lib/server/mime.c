@@ -1,8 +1,8 @@
 /*
  * mime.c - the media type of a file, from its name's extension
  *
- * Given plumbing: no exercise teaches it. Used by 15-http_server
- * and 104-fast_server.
+ * Given plumbing: no exercise teaches it. Used by 15-http_server,
+ * 103-http11_server and 104-fast_server.
  *
  * Debian keeps the table every server and mail reader uses in
  * /etc/mime.types (package media-types): one media type per line, then

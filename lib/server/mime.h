@@ -1,7 +1,7 @@
 #ifndef LIB_MIME_H
 #define LIB_MIME_H
 
-/* Given plumbing (lib/server/mime.c): used by 15 and 104. */
+/* Given plumbing (lib/server/mime.c): used by 15, 103 and 104. */
 
 #include <stddef.h>
 

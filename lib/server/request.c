@@ -3,8 +3,8 @@
  * file path in its target.
  *
  * Written in exercise 15 (15-http_server): the student writes this
- * file (lib/server/request.h is its given API). Used by 15 and
- * 104-fast_server.
+ * file (lib/server/request.h is its given API). Used by 15,
+ * 103-http11_server and 104-fast_server.
  *
  * Strict on purpose: whatever is not in the grammar (a space before a
  * field's colon, a folded field, two Host fields, a Content-Length that

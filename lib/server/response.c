@@ -4,8 +4,8 @@
  * and the line of the access log.
  *
  * Written in exercise 15 (15-http_server): the student writes this file
- * (lib/server/response.h is its given API). Used by 15 and
- * 104-fast_server.
+ * (lib/server/response.h is its given API). Used by 15,
+ * 103-http11_server and 104-fast_server.
  */
 #include <stdio.h>
 #include <string.h>

@@ -3,7 +3,7 @@
 
 /*
  * Written in exercise 15: the API of lib/server/response.c (given). Used
- * by 15-http_server and 104-fast_server.
+ * by 15-http_server, 103-http11_server and 104-fast_server.
  */
 
 #include <stddef.h>

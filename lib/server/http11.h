@@ -1,0 +1,127 @@
+#ifndef LIB_SERVER_HTTP11_H
+#define LIB_SERVER_HTTP11_H
+
+/*
+ * Written in exercise 103: the API of lib/server/http11.c (given). Used
+ * by 103-http11_server and 104-fast_server.
+ */
+
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <netinet/in.h>
+#include <time.h>
+
+#include "lib/buf.h"
+#include "lib/server/acceptor.h"
+#include "lib/server/files.h"
+#include "lib/server/loop.h"
+#include "lib/server/request.h"
+#include "lib/server/response.h"
+
+struct http11;
+
+/**
+ * struct http11_conn - one client connection, kept open between requests
+ * @fd: its socket
+ * @peer: the client's address, for the log
+ * @server: the server it belongs to
+ * @in: bytes received and not answered yet: REQUEST_MAX_HEAD bytes,
+ *      allocated when bytes arrive, freed once all are answered (owned)
+ * @in_len: bytes in @in
+ * @started: when the first byte of the request in @in arrived
+ * @out: what the socket would not take yet of our answers (owned)
+ * @out_sent: bytes of @out sent since
+ * @file: the file whose body is being sent, or -1 (owned)
+ * @file_pos: the next byte of @file to send
+ * @file_end: one past the last byte of @file to send
+ * @closing: close the connection once the answer is sent
+ * @lingering: the answer is sent; unread input is drained, then close
+ * @prev: the previous connection in the server's list
+ * @next: the next one
+ */
+struct http11_conn
+{
+	int fd;
+	struct in_addr peer;
+	struct http11 *server;
+	char *in;
+	size_t in_len;
+	long started;
+	struct buf out;
+	size_t out_sent;
+	int file;
+	off_t file_pos;
+	off_t file_end;
+	int closing;
+	int lingering;
+	struct http11_conn *prev;
+	struct http11_conn *next;
+};
+
+/* Answer one complete request: write the answer with the functions
+ * below (into h->out, and a file with http11_send_file()).
+ */
+typedef void (*http11_answer_cb)(struct http11 *h, struct http11_conn *c,
+				 const struct request_head *req);
+
+/**
+ * struct http11 - what every connection of an HTTP/1.1 server shares
+ * @acceptor: the listening socket, in the loop (written in 13)
+ * @name: the server's name, for the Server field
+ * @idle_ms: CLIENT_TIMEOUT, in milliseconds
+ * @answer: answers each request
+ * @more: 1 to send heads with MSG_MORE when a file follows them (so that
+ *        the head and the file's first bytes share a packet)
+ * @data: for @answer's use
+ * @out: where answers are built before they are sent; shared by all
+ *       connections, so answering costs no allocation
+ * @failed: building an answer failed (out of memory, a file that shrank)
+ * @now: the second that @date and @log_date show
+ * @date: the time for the Date field
+ * @log_date: the time for the log
+ * @conns: every open connection (owned: each is freed by http11_close())
+ */
+struct http11
+{
+	struct acceptor acceptor;
+	const char *name;
+	long idle_ms;
+	http11_answer_cb answer;
+	int more;
+	void *data;
+	struct buf out;
+	int failed;
+	time_t now;
+	char date[RESPONSE_DATE_SIZE];
+	char log_date[RESPONSE_DATE_SIZE];
+	struct http11_conn *conns;
+};
+
+int http11_accept(struct loop *loop, struct http11 *h, int fd,
+		  const struct sockaddr_storage *peer);
+void http11_close(struct loop *loop, struct http11_conn *c);
+void http11_close_all(struct loop *loop, struct http11 *h);
+void http11_tick(struct http11 *h);
+
+int http11_method(const char *method);
+int http11_is_head(const struct request_head *req);
+void http11_add(struct http11 *h, const char *format, ...);
+void http11_start_head(struct http11 *h, int status);
+void http11_end_head(struct http11 *h, struct http11_conn *c,
+		     const struct request_head *req);
+void http11_log(struct http11_conn *c, const struct request_head *req,
+		int status, long bytes);
+void http11_status(struct http11_conn *c, const struct request_head *req,
+		   int status, const char *fields);
+int http11_file_head(struct http11_conn *c, const struct request_head *req,
+		     const char *type, const struct stat *st, off_t *first,
+		     off_t *last);
+void http11_send_file(struct http11_conn *c, int fd, off_t first,
+		      off_t end);
+void http11_redirect_dir(struct http11_conn *c,
+			 const struct request_head *req, const char *path);
+void http11_listing(struct http11_conn *c, const struct request_head *req,
+		    const struct site *site, const char *path, int fd);
+
+#endif /* LIB_SERVER_HTTP11_H */
