@@ -64,15 +64,25 @@ User-Agent: $PROG/1.0"
 }
 
 @test "without URL it asks https://intranet.hbtn.io/status" {
-	# Through the mock server as a proxy, which logs the CONNECT and
-	# refuses it: nothing leaves this machine.
-	https_proxy="$MOCK_URL" run --separate-stderr checked "$(prog $PROG)"
-	assert_error "^$PROG: "
-	run last_request
-	assert_line --index 0 "CONNECT intranet.hbtn.io:443 HTTP/1.1"
+	# Every name resolves to a local mock server that has a certificate
+	# for intranet.hbtn.io (resolved_here, in tests/helper.bash): nothing
+	# leaves this machine.
+	start_mock intranet --tls-cert "$CERTS/intranet.pem" \
+		--tls-key "$CERTS/intranet.key"
+	SSL_CERT_FILE="$CERTS/ca.pem" resolved_here "$INTRANET_PORT" \
+		run --separate-stderr checked "$(prog $PROG)"
+	assert_success
+	assert_output $'Body response:\n\t- length: 2\n\t- content: OK'
+	# The name in TLS (SNI), and in Host without a port: 443.
+	run requests intranet --sni
+	assert_output "intranet.hbtn.io"
+	run last_request intranet
+	assert_line --index 0 "GET /status HTTP/1.1"
+	assert_line "Host: intranet.hbtn.io"
 }
 
 @test "through http_proxy, the proxy is asked for the whole URL" {
+	[[ -z $BY_HAND ]] || skip "4-7 do not use proxies"
 	http_proxy="$MOCK_URL" run --separate-stderr checked "$(prog $PROG)" \
 		"http://intranet.invalid/status"
 	assert_success

@@ -130,6 +130,20 @@ make_certs() {
 	"$ROOT/tests/make-certs" "$CERTS"
 }
 
+# resolved_here PORT COMMAND...: run COMMAND with every name it resolves
+# leading to 127.0.0.1:PORT (tests/resolve_here.c, preloaded). A test can
+# so watch a program reach its hard-coded default URL on a local mock
+# server: nothing leaves the machine.
+resolved_here() {
+	local port=$1 lib="$BATS_FILE_TMPDIR/resolve_here.so"
+	shift
+	[[ -e $lib ]] || cc -shared -fPIC -o "$lib" "$ROOT/tests/resolve_here.c" -ldl
+	# ASan wants to be the first library loaded; it works as well second.
+	RESOLVE_PORT=$port LD_PRELOAD=$lib \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		"$@"
+}
+
 # last_request [NAME]: the last request server NAME (default mock)
 # received, as it came on the wire.
 last_request() {
