@@ -12,9 +12,10 @@
  * "Response: <reply>".
  *
  * What it teaches: the getaddrinfo() loop (try every address the name
- * has until one connects), a connect() that cannot hang (non-blocking,
- * then poll() with a deadline), partial writes, and half-closing with
- * shutdown().
+ * has until one connects) and a connect() that cannot hang (non-blocking,
+ * then poll() with a deadline), both in lib/client/connect.c, written in
+ * exercise 4 and reused here; partial writes, a reply read to the end
+ * within the same deadline, and half-closing with shutdown().
  *
  * Exit status: 0 on success, 1 on failure (cannot resolve, refused,
  * timeout: the reason is on stderr), 2 on wrong arguments. NET_TIMEOUT
@@ -26,107 +27,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <netdb.h>
 #include <sys/socket.h>
 
+#include "lib/client/connect.h"
 #include "lib/out.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
 #define NAME "12-tcp_client"
 #define MAX_REPLY 65536
-
-/**
- * wait_for - wait until @fd is ready for @events, or @deadline passes
- * @fd: the socket
- * @events: POLLIN or POLLOUT
- * @deadline: a timeout_now_ms() time
- *
- * Return: 0 when ready, -1 with errno ETIMEDOUT (or poll's error).
- */
-static int wait_for(int fd, short events, long deadline)
-{
-	struct pollfd p;
-	long left;
-	int n;
-
-	p.fd = fd;
-	p.events = events;
-	do {
-		left = deadline - timeout_now_ms();
-		n = poll(&p, 1, left > 0 ? (int)left : 0);
-	} while (n < 0 && errno == EINTR);
-	if (n == 0)
-		errno = ETIMEDOUT;
-	return (n > 0 ? 0 : -1);
-}
-
-/**
- * try_connect - connect to one address, giving up at @deadline
- * @ai: the address
- * @deadline: a timeout_now_ms() time
- *
- * Return: a connected, non-blocking socket, or -1 with errno set.
- */
-static int try_connect(const struct addrinfo *ai, long deadline)
-{
-	int fd, err = 0;
-	socklen_t len = sizeof(err);
-
-	fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-	if (fd < 0)
-		return (-1);
-	/* Non-blocking, connect() returns at once; poll() then waits for
-	 * the outcome no longer than we allow, and SO_ERROR tells it.
-	 */
-	if (sock_nonblock(fd) != 0)
-		err = errno;
-	else if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0 &&
-		 errno != EINPROGRESS)
-		err = errno;
-	else if (wait_for(fd, POLLOUT, deadline) != 0)
-		err = errno;
-	else if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0)
-		err = errno;
-	if (err == 0)
-		return (fd);
-	close(fd);
-	errno = err;
-	return (-1);
-}
-
-/**
- * connect_to - the getaddrinfo loop: try each address of @host
- * @host: a name or an address
- * @port: the port, as text
- * @deadline: when to give up connecting
- *
- * Return: a connected socket, or -1 (the reason is on stderr).
- */
-static int connect_to(const char *host, const char *port, long deadline)
-{
-	struct addrinfo hints, *res, *ai;
-	int fd = -1, err;
-
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = AF_UNSPEC;	/* IPv4 or IPv6, whatever HOST has */
-	hints.ai_socktype = SOCK_STREAM;
-	err = getaddrinfo(host, port, &hints, &res);
-	if (err != 0)
-	{
-		fprintf(stderr, "%s: cannot resolve %s: %s\n", NAME, host,
-			gai_strerror(err));
-		return (-1);
-	}
-	for (ai = res; ai != NULL && fd < 0; ai = ai->ai_next)
-		fd = try_connect(ai, deadline);
-	if (fd < 0)
-		fprintf(stderr, "%s: cannot connect to %s port %s: %s\n", NAME,
-			host, port, errno == ETIMEDOUT ? "timed out" :
-			strerror(errno));
-	freeaddrinfo(res);
-	return (fd);
-}
 
 /**
  * send_all - send every byte of @data, however many send() calls it takes
@@ -143,7 +52,7 @@ static int send_all(int fd, const char *data, size_t len, long deadline)
 
 	while (len > 0)
 	{
-		if (wait_for(fd, POLLOUT, deadline) != 0)
+		if (connect_wait(fd, POLLOUT, deadline) != 0)
 			return (-1);
 		n = send(fd, data, len, MSG_NOSIGNAL);
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
@@ -174,7 +83,7 @@ static long recv_all(int fd, char *reply, long deadline)
 
 	while (n != 0)
 	{
-		if (wait_for(fd, POLLIN, deadline) != 0)
+		if (connect_wait(fd, POLLIN, deadline) != 0)
 			return (-1);
 		n = recv(fd, reply + len, MAX_REPLY + 1 - len, 0);
 		if (n < 0 && errno != EAGAIN && errno != EINTR)
@@ -242,6 +151,7 @@ static int exchange(int fd, const char *message, long deadline)
 int main(int argc, char **argv)
 {
 	long total = timeout_total_ms(), start = timeout_now_ms();
+	char err[512];
 	int fd, failed;
 
 	if (argc < 3 || argc > 4 || sock_parse_port(argv[2]) <= 0)
@@ -255,9 +165,13 @@ int main(int argc, char **argv)
 			NAME);
 		return (1);
 	}
-	fd = connect_to(argv[1], argv[2], start + timeout_connect_ms(total));
+	fd = connect_to(argv[1], argv[2], start + timeout_connect_ms(total),
+			err, sizeof(err));
 	if (fd < 0)
+	{
+		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (1);
+	}
 	failed = exchange(fd, argc == 4 ? argv[3] : "Hello, server!",
 			  start + total);
 	close(fd);

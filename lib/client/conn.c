@@ -1,8 +1,8 @@
 /*
- * conn.c - a client connection that never waits past its deadline: the
- * getaddrinfo() loop, a connect() bounded in time, reads and writes that
- * wait with poll(), and TLS with OpenSSL (SNI, certificate and host name
- * verification against the system's CAs, or SSL_CERT_FILE's).
+ * conn.c - a client connection that never waits past its deadline:
+ * connected by lib/client/connect.c (the getaddrinfo() loop), read and
+ * written with poll(), and TLS with OpenSSL (SNI, certificate and host
+ * name verification against the system's CAs, or SSL_CERT_FILE's).
  *
  * Written in exercise 4 (4-hbtn_status): the student writes this file
  * (lib/client/conn.h is its given API). Used by 4-7.
@@ -17,14 +17,13 @@
 #include <string.h>
 #include <unistd.h>
 #include <arpa/inet.h>
-#include <netdb.h>
 #include <sys/socket.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
 #include <openssl/x509v3.h>
 
 #include "lib/client/conn.h"
-#include "lib/sock.h"
+#include "lib/client/connect.h"
 #include "lib/timeout.h"
 
 /**
@@ -54,66 +53,14 @@ int conn_fail(struct conn *c, const char *format, ...)
  */
 static int conn_wait(struct conn *c, short events, long until)
 {
-	struct pollfd p;
-	long left;
-	int n;
-
-	p.fd = c->fd;
-	p.events = events;
-	do {
-		left = until - timeout_now_ms();
-		if (left <= 0)
-			return (conn_fail(c, "timed out"));
-		n = poll(&p, 1, (int)left);
-	} while (n < 0 && errno == EINTR);
-	return (n > 0 ? 0 : conn_fail(c, "timed out"));
+	if (connect_wait(c->fd, events, until) == 0)
+		return (0);
+	return (conn_fail(c, "%s", errno == ETIMEDOUT ? "timed out" :
+			  strerror(errno)));
 }
 
 /**
- * try_address - connect to one address, waiting at most until @until
- * @c: the connection (c->fd is set on success)
- * @ai: the address
- * @until: the deadline of this attempt
- *
- * Return: 0 on success, -1 on failure (errno says why).
- */
-static int try_address(struct conn *c, const struct addrinfo *ai, long until)
-{
-	int fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
-	int err = 0;
-	socklen_t len = sizeof(err);
-
-	if (fd < 0 || sock_nonblock(fd) != 0)
-		goto fail;
-	c->fd = fd;
-	if (connect(fd, ai->ai_addr, ai->ai_addrlen) != 0)
-	{
-		if (errno != EINPROGRESS)
-			goto fail;
-		if (conn_wait(c, POLLOUT, until) != 0)
-		{
-			errno = ETIMEDOUT;
-			goto fail;
-		}
-		getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
-		if (err != 0)
-		{
-			errno = err;
-			goto fail;
-		}
-	}
-	return (0);
-fail:
-	err = errno;
-	if (fd >= 0)
-		close(fd);
-	c->fd = -1;
-	errno = err;
-	return (-1);
-}
-
-/**
- * conn_open - connect to @host:@port, trying each of its addresses
+ * conn_open - connect to @host:@port (lib/client/connect.c)
  * @c: the connection to fill in (c->deadline, c->err must be set)
  * @host: a name, an IPv4 or an IPv6 address
  * @port: the port, as text
@@ -124,30 +71,14 @@ fail:
 int conn_open(struct conn *c, const char *host, const char *port,
 	      long connect_ms)
 {
-	struct addrinfo hints, *res, *ai;
 	long until = timeout_now_ms() + connect_ms;
-	int rc;
 
-	c->fd = -1;
 	c->ctx = NULL;
 	c->ssl = NULL;
 	if (until > c->deadline)
 		until = c->deadline;
-	memset(&hints, 0, sizeof(hints));
-	hints.ai_family = AF_UNSPEC;
-	hints.ai_socktype = SOCK_STREAM;
-	rc = getaddrinfo(host, port, &hints, &res);
-	if (rc != 0)
-		return (conn_fail(c, "cannot resolve %s: %s", host,
-				  gai_strerror(rc)));
-	for (ai = res; ai != NULL && c->fd < 0; ai = ai->ai_next)
-		try_address(c, ai, until);
-	freeaddrinfo(res);
-	if (c->fd < 0)
-		return (conn_fail(c, "cannot connect to %s port %s: %s", host,
-				  port, errno == ETIMEDOUT ? "timed out" :
-				  strerror(errno)));
-	return (0);
+	c->fd = connect_to(host, port, until, c->err, c->err_size);
+	return (c->fd < 0 ? -1 : 0);
 }
 
 /**
