@@ -41,17 +41,13 @@
  * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start, 2 on wrong
  * arguments.
  */
-#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 
-#include "lib/server/acceptor.h"
 #include "lib/server/files.h"
 #include "lib/server/http11.h"
 #include "lib/server/listener.h"
@@ -59,11 +55,9 @@
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
 #include "lib/sock.h"
-#include "lib/timeout.h"
 
 #define NAME "103-http11_server"
 #define DEFAULT_PORT "8000"
-#define DEFAULT_IDLE_MS 10000L /* CLIENT_TIMEOUT's default */
 
 /**
  * struct server - the connections, the directory, the media types
@@ -165,35 +159,7 @@ static void answer(struct http11 *h, struct http11_conn *c,
 }
 
 /**
- * on_accept - start serving a newly accepted connection
- * @loop: the loop
- * @fd: its socket, already non-blocking
- * @peer: the client's address
- * @data: the struct server
- */
-static void on_accept(struct loop *loop, int fd,
-		      const struct sockaddr_storage *peer, void *data)
-{
-	struct server *srv = data;
-
-	if (http11_accept(loop, &srv->http, fd, peer) != 0)
-		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
-}
-
-/**
- * before_wait - once per round of the loop: tell the time, write the log
- * @loop: the loop
- */
-static void before_wait(struct loop *loop)
-{
-	struct server *srv = loop_data(loop);
-
-	http11_tick(&srv->http);
-	fflush(stdout);
-}
-
-/**
- * start - read the settings, open DIR, listen
+ * start - open DIR, read the media types, listen
  * @loop: the loop
  * @srv: the server to fill in
  * @port: the port to listen on
@@ -207,13 +173,6 @@ static int start(struct loop *loop, struct server *srv, int port,
 	char err[PATH_MAX + 64];
 	struct http11 *h = &srv->http;
 
-	h->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_IDLE_MS);
-	if (h->idle_ms < 0)
-	{
-		fprintf(stderr, "%s: CLIENT_TIMEOUT must be a number of seconds\n",
-			NAME);
-		return (-1);
-	}
 	if (site_open(&srv->site, dir, err, sizeof(err)) != 0)
 	{
 		fprintf(stderr, "%s: cannot serve %s: %s\n", NAME, dir, err);
@@ -224,15 +183,11 @@ static int start(struct loop *loop, struct server *srv, int port,
 	h->name = NAME;
 	h->answer = answer;
 	h->data = srv;
-	h->acceptor.on_accept = on_accept;
-	h->acceptor.data = srv;
-	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port) != 0)
+	if (http11_listen(loop, h, port, err, sizeof(err)) != 0)
 	{
-		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
-			port, strerror(errno));
+		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
-	loop_before_wait(loop, before_wait);
 	printf("Listening on 127.0.0.1:%d\n", listener_port(h->acceptor.fd));
 	fflush(stdout);
 	return (0);
@@ -265,7 +220,7 @@ int main(int argc, char **argv)
 	sock_raise_fd_limit();
 	memset(&srv, 0, sizeof(srv));
 	srv.http.acceptor.fd = srv.site.root = -1;
-	loop = loop_new(&srv);
+	loop = loop_new(&srv.http);
 	if (loop == NULL || loop_stop_on_signals(loop) != 0)
 		perror(NAME ": cannot start the event loop");
 	else if (start(loop, &srv, port, argc == 3 ? argv[2] : ".") == 0)
@@ -274,10 +229,9 @@ int main(int argc, char **argv)
 		if (failed)
 			perror(NAME ": event loop");
 	}
-	http11_close_all(loop, &srv.http);
+	http11_stop(loop, &srv.http);
 	if (!failed)
 		printf("Server stopped\n");
-	acceptor_stop(loop, &srv.http.acceptor);
 	site_close(&srv.site);
 	mime_free(&srv.mime);
 	loop_free(loop);

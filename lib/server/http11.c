@@ -619,19 +619,6 @@ void http11_close(struct loop *loop, struct http11_conn *c)
 }
 
 /**
- * http11_close_all - close every connection, and free the server's
- * buffer
- * @loop: the loop
- * @h: the server
- */
-void http11_close_all(struct loop *loop, struct http11 *h)
-{
-	while (h->conns != NULL)
-		http11_close(loop, h->conns);
-	buf_free(&h->out);
-}
-
-/**
  * on_client - a connection is ready, or its time is up
  * @loop: the loop
  * @fd: its socket
@@ -662,17 +649,17 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 }
 
 /**
- * http11_accept - start serving a newly accepted connection
+ * http11_accept - start serving a newly accepted connection (the
+ * acceptor's callback)
  * @loop: the loop
- * @h: the server
- * @fd: its socket, already non-blocking (closed here on failure)
+ * @fd: its socket, already non-blocking (closed here if out of memory)
  * @peer: the client's address
- *
- * Return: 0, or -1 if out of memory (the connection is closed).
+ * @data: the struct http11
  */
-int http11_accept(struct loop *loop, struct http11 *h, int fd,
-		  const struct sockaddr_storage *peer)
+static void http11_accept(struct loop *loop, int fd,
+			  const struct sockaddr_storage *peer, void *data)
 {
+	struct http11 *h = data;
 	struct http11_conn *c = calloc(1, sizeof(*c));
 	int one = 1;
 
@@ -681,7 +668,7 @@ int http11_accept(struct loop *loop, struct http11 *h, int fd,
 		free(c);
 		close(fd);
 		acceptor_closed(loop, &h->acceptor);
-		return (-1);
+		return;
 	}
 	/* Answers go out whole: waiting to fill packets (Nagle) only adds
 	 * delay.
@@ -697,5 +684,63 @@ int http11_accept(struct loop *loop, struct http11 *h, int fd,
 		c->next->prev = c;
 	h->conns = c;
 	loop_idle_timeout(loop, fd, h->idle_ms);
+}
+
+/**
+ * before_wait - once per round of the loop: tell the time, write the log
+ * @loop: the loop (its data is the struct http11)
+ *
+ * The log goes out once per round, not once per line: one write() for
+ * all the requests answered in the round.
+ */
+static void before_wait(struct loop *loop)
+{
+	http11_tick(loop_data(loop));
+	fflush(stdout);
+}
+
+/**
+ * http11_listen - read CLIENT_TIMEOUT, listen on 127.0.0.1:@port, and
+ * serve every connection accepted
+ * @loop: the loop, made with loop_new(@h)
+ * @h: the server; its name, answer and data set, and its acceptor's max
+ *     and on_pause if it wants them
+ * @port: the port (0: any free port)
+ * @err: where the reason of a failure goes
+ * @size: its size
+ *
+ * Return: 0, or -1 on failure (@err says why).
+ */
+int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
+		  size_t size)
+{
+	h->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", HTTP11_IDLE_MS);
+	if (h->idle_ms < 0)
+	{
+		snprintf(err, size, "CLIENT_TIMEOUT must be a number of seconds");
+		return (-1);
+	}
+	h->acceptor.on_accept = http11_accept;
+	h->acceptor.data = h;
+	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port) != 0)
+	{
+		snprintf(err, size, "cannot listen on 127.0.0.1:%d: %s", port,
+			 strerror(errno));
+		return (-1);
+	}
+	loop_before_wait(loop, before_wait);
 	return (0);
+}
+
+/**
+ * http11_stop - close every connection and the listening socket
+ * @loop: the loop
+ * @h: the server
+ */
+void http11_stop(struct loop *loop, struct http11 *h)
+{
+	while (h->conns != NULL)
+		http11_close(loop, h->conns);
+	acceptor_stop(loop, &h->acceptor);
+	buf_free(&h->out);
 }

@@ -19,6 +19,9 @@
 #include "lib/server/request.h"
 #include "lib/server/response.h"
 
+/* CLIENT_TIMEOUT's default, in milliseconds. */
+#define HTTP11_IDLE_MS 10000L
+
 struct http11;
 
 /**
@@ -69,7 +72,7 @@ typedef void (*http11_answer_cb)(struct http11 *h, struct http11_conn *c,
  * struct http11 - what every connection of an HTTP/1.1 server shares
  * @acceptor: the listening socket, in the loop (written in 13)
  * @name: the server's name, for the Server field
- * @idle_ms: CLIENT_TIMEOUT, in milliseconds
+ * @idle_ms: CLIENT_TIMEOUT, in milliseconds (set by http11_listen())
  * @answer: answers each request
  * @more: 1 to send heads with MSG_MORE when a file follows them (so that
  *        the head and the file's first bytes share a packet)
@@ -98,10 +101,10 @@ struct http11
 	struct http11_conn *conns;
 };
 
-int http11_accept(struct loop *loop, struct http11 *h, int fd,
-		  const struct sockaddr_storage *peer);
+int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
+		  size_t size);
 void http11_close(struct loop *loop, struct http11_conn *c);
-void http11_close_all(struct loop *loop, struct http11 *h);
+void http11_stop(struct loop *loop, struct http11 *h);
 void http11_tick(struct http11 *h);
 
 int http11_method(const char *method);
