@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# idle.sh - memory per idle connection of 13-async_server, 14-chat_server
-# and 104-fast_server: the server's resident memory (VmRSS) before and after
-# COUNT connections, divided by COUNT.
+# idle.sh - memory per idle connection of 13-async_server, 14-chat_server,
+# 103-http11_server and 104-fast_server: the server's resident memory
+# (VmRSS) before and after COUNT connections, divided by COUNT.
 #
 #   bench/idle.sh                  (from the top of the tree, after make)
 #   COUNT=5000 bench/idle.sh
@@ -25,7 +25,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-make --no-print-directory -s 13-async_server 14-chat_server 104-fast_server
+make --no-print-directory -s 13-async_server 14-chat_server 103-http11_server \
+	104-fast_server
 cc -O2 -Wall -Wextra -Werror -pedantic -o "$tmp/hello_load" bench/hello_load.c
 
 rss() {
@@ -80,4 +81,5 @@ printf '%-16s %10s %10s %12s %10s\n' server "RSS KiB" "with conns" \
 	connections "bytes/conn"
 CLIENT_TIMEOUT=600 measure 13-async_server ./13-async_server 0
 measure 14-chat_server ./14-chat_server 0
+CLIENT_TIMEOUT=600 measure 103-http11_server ./103-http11_server 0 bench
 CLIENT_TIMEOUT=600 measure 104-fast_server ./104-fast_server 0 bench

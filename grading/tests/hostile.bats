@@ -24,10 +24,25 @@ setup_file() {
 	export HOSTILE="$BATS_FILE_TMPDIR/hostile"
 	mkdir -p "$HOSTILE"
 	cp -r "$ROOT"/grading/hostile/*/ "$HOSTILE/"
+	for dir in "$HOSTILE"/*/; do
+		[[ -e $dir/12-tcp_client.c ]] && with_module "$dir"
+	done
 	(cd "$HOSTILE/ignore-sigterm" && cp "$ROOT/11-tcp_server.c" . &&
 		mkdir -p lib/server && cp "$ROOT/lib/server/listener.c" lib/server/ &&
 		git apply -p1 11-tcp_server.c.patch && rm 11-tcp_server.c.patch)
 	fingerprint >"$BATS_FILE_TMPDIR/before"
+}
+
+# with_module DIR...: put the reference's lib/client/connect.c in each
+# DIR. 12-tcp_client reuses that module, written in exercise 4: each
+# hostile 12-tcp_client.c comes with it, its hostile code in the
+# exercise's own file.
+with_module() {
+	local dir
+	for dir in "$@"; do
+		mkdir -p "$dir/lib/client"
+		cp "$ROOT/lib/client/connect.c" "$dir/lib/client/"
+	done
 }
 
 # graded CASE EXERCISE: grade the hostile submission CASE.
@@ -51,7 +66,7 @@ check_untouched() {
 	assert_line "12-tcp_client        no        -         0.00/10"
 	assert_line --partial "#include nested depth 200 exceeds maximum"
 	# The same through the suite's absolute path, and through a link.
-	mkdir -p "$BATS_TEST_TMPDIR/abs" "$BATS_TEST_TMPDIR/link"
+	with_module "$BATS_TEST_TMPDIR/abs" "$BATS_TEST_TMPDIR/link"
 	printf '#include "%s/12-tcp_client.c"\n' "$ROOT" \
 		>"$BATS_TEST_TMPDIR/abs/12-tcp_client.c"
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
@@ -136,6 +151,7 @@ check_untouched() {
 	mkdir -p "$weird" "$spaced"
 	cp "$ROOT/12-tcp_client.c" "$weird/"
 	cp "$ROOT/12-tcp_client.c" "$spaced/"
+	with_module "$weird" "$spaced"
 	cd "$BATS_TEST_TMPDIR"
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 12-tcp_client \
 		"$weird"
@@ -156,6 +172,7 @@ check_untouched() {
 	cp "$ROOT/12-tcp_client.c" "$class/=HYPERLINK(1)/"
 	cp "$HOSTILE/forge-reports/12-tcp_client.c" "$class/mallory/"
 	cp "$HOSTILE/escape/12-tcp_client.c" "$class/zoe/"
+	with_module "$class"/*/
 	run "$ROOT/grade" --class "$class" --jobs 4 \
 		--only 12-tcp_client,3-error_code --out "$BATS_TEST_TMPDIR/book"
 	assert_success
