@@ -72,12 +72,12 @@ measure() {
 		exit 1
 	fi
 	awk -v n="$name" -v b="$before" -v a="$after" -v c="$COUNT" 'BEGIN {
-		printf "%-16s %10d %10d %12d %10.0f\n",
+		printf "%-18s %10d %10d %12d %10.0f\n",
 			n, b, a, c, (a - b) * 1024 / c }'
 }
 
 echo "Memory per idle connection ($(nproc) CPUs, $(uname -r))"
-printf '%-16s %10s %10s %12s %10s\n' server "RSS KiB" "with conns" \
+printf '%-18s %10s %10s %12s %10s\n' server "RSS KiB" "with conns" \
 	connections "bytes/conn"
 CLIENT_TIMEOUT=600 measure 13-async_server ./13-async_server 0
 measure 14-chat_server ./14-chat_server 0
