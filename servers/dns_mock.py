@@ -39,6 +39,7 @@ The faults, by name (any type):
 SIGTERM or SIGINT stops it.
 """
 import argparse
+import errno
 import select
 import signal
 import socket
@@ -222,6 +223,28 @@ def serve_tcp(conn, path):
         conn.close()
 
 
+def bind_both(family, host, port):
+    """A UDP and a TCP socket bound to the same port on HOST (port 0: a
+    free one). The port the kernel gives the UDP socket may be taken for
+    TCP (by a connection of a test running beside): then try another."""
+    for _ in range(100 if port == 0 else 1):
+        udp = socket.socket(family, socket.SOCK_DGRAM)
+        udp.bind((host, port))
+        tcp = socket.socket(family, socket.SOCK_STREAM)
+        tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            tcp.bind((host, udp.getsockname()[1]))
+        except OSError as e:
+            udp.close()
+            tcp.close()
+            if e.errno != errno.EADDRINUSE or port != 0:
+                raise
+            continue
+        tcp.listen(16)
+        return udp, tcp
+    raise OSError(errno.EADDRINUSE, "no port free for both UDP and TCP")
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--host", default="127.0.0.1")
@@ -230,13 +253,8 @@ def main():
     a = p.parse_args()
     family = socket.AF_INET6 if ":" in a.host else socket.AF_INET
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    udp = socket.socket(family, socket.SOCK_DGRAM)
-    udp.bind((a.host, a.port))
+    udp, tcp = bind_both(family, a.host, a.port)
     port = udp.getsockname()[1]
-    tcp = socket.socket(family, socket.SOCK_STREAM)
-    tcp.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    tcp.bind((a.host, port))
-    tcp.listen(16)
     other = socket.socket(family, socket.SOCK_DGRAM)
     other.bind((a.host, 0))
     print("Listening on %s:%d" % (a.host, port), flush=True)
