@@ -15,24 +15,15 @@
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-300}
-tmp=$(mktemp -d)
-pid=
-
-cleanup() {
-	[[ -z "$pid" ]] || kill "$pid" 2>/dev/null || true
-	rm -rf "$tmp"
-}
-trap cleanup EXIT
+# tmp, cleanup at exit, and start (the mock on CPU 0, its port in $port).
+. bench/lib.bash
 
 scripts/install-deps hyperfine
 make --no-print-directory -s 108-dns_query
 printf 'int main(void) { return 0; }\n' >"$tmp/noop.c"
 cc -O2 -o "$tmp/noop" "$tmp/noop.c"
 
-python3 servers/dns_mock.py >"$tmp/server.out" 2>&1 &
-pid=$!
-until grep -q '^Listening' "$tmp/server.out"; do sleep 0.1; done
-port=$(sed -n 's/^Listening on .*:\([0-9]*\)$/\1/p' "$tmp/server.out")
+start python3 servers/dns_mock.py
 
 hyperfine --runs "$RUNS" --warmup 20 -N --export-json "$tmp/times.json" \
 	-n noop "$tmp/noop" \

@@ -1,5 +1,5 @@
-# lib.bash - what the load benchmarks share (sourced by hello.sh and
-# udp_echo.sh, from the top of the tree): a temporary folder removed at
+# lib.bash - what the benchmarks share (sourced by hello.sh, udp_echo.sh
+# and dns_query.sh, from the top of the tree): a temporary folder removed at
 # exit with the server still running, and a server started on CPU 0.
 #
 #   start COMMAND...      run a server on CPU 0, its output in $tmp/out;
