@@ -21,6 +21,10 @@
  * section's records are printed one per line, as `dig +short` prints them;
  * names in it may be compression pointers to earlier bytes of the message.
  *
+ * Two files: this one carries the messages (UDP, retries, TCP, the
+ * server to ask); lib/dns/message.c, written in this exercise too, writes
+ * the query and reads the answer, byte by byte.
+ *
  * What it teaches: a binary protocol read and written byte by byte, in
  * network byte order; name compression, and how to follow pointers in a
  * message from anyone without looping, reading outside it, or accepting
@@ -31,7 +35,6 @@
  * no record, no answer, a broken answer: one line on stderr, nothing on
  * stdout), 2 on wrong arguments.
  */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdio.h>
@@ -39,374 +42,26 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <netinet/in.h>
 #include <sys/random.h>
 #include <sys/socket.h>
 #include <sys/time.h>
 
 #include "lib/buf.h"
+#include "lib/dns/message.h"
 #include "lib/out.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
 #define NAME "108-dns_query"
-#define MAX_MESSAGE 65535
-#define MAX_NAME 255	/* the most bytes a name takes on the wire */
 #define TRIES 3
 #define DEFAULT_WAIT_MS 2000L
-#define QUERY_MAX (12 + MAX_NAME + 4)	/* header, question */
-
-/* The record types asked for and printed, and the class IN. */
-#define T_A 1
-#define T_NS 2
-#define T_CNAME 5
-#define T_MX 15
-#define T_TXT 16
-#define T_AAAA 28
-#define C_IN 1
-
-/**
- * struct message - a DNS message received, and where its reading is
- * @data: its bytes
- * @len: how many
- * @pos: the next byte to read
- * @why: what was wrong with it, once something was
- */
-struct message
-{
-	const unsigned char *data;
-	size_t len;
-	size_t pos;
-	const char *why;
-};
-
-/**
- * fail - stop reading a message: say why
- * @m: the message
- * @why: the reason
- *
- * Return: -1.
- */
-static int fail(struct message *m, const char *why)
-{
-	if (m->why == NULL)
-		m->why = why;
-	return (-1);
-}
-
-/**
- * get16 - read a 16-bit number in network byte order
- * @m: the message
- * @v: where to put it
- *
- * Return: 0, or -1 at the end of the message.
- */
-static int get16(struct message *m, unsigned int *v)
-{
-	if (m->len - m->pos < 2)
-		return (fail(m, "the message is cut short"));
-	*v = (unsigned int)m->data[m->pos] << 8 | m->data[m->pos + 1];
-	m->pos += 2;
-	return (0);
-}
-
-/**
- * get_name - read a name, following compression pointers
- * @m: the message (its position moves past the name as written there)
- * @out: where to write the name, dotted, with a dot at the end
- *       (MAX_NAME + 1 bytes)
- *
- * A pointer (two bytes, 11 then 14 bits of offset) says "the rest of the
- * name is at this offset". It must point before every byte this name has
- * read so far: that is what makes a loop impossible.
- *
- * Return: 0, or -1 if the name is broken (m->why says how).
- */
-static int get_name(struct message *m, char *out)
-{
-	size_t p = m->pos, lowest = m->pos, wire = 1, used = 0, len, to;
-	int jumped = 0;
-
-	for (;;)
-	{
-		if (p >= m->len)
-			return (fail(m, "the message is cut short"));
-		len = m->data[p];
-		if ((len & 0xC0) == 0xC0)
-		{
-			if (p + 1 >= m->len)
-				return (fail(m, "the message is cut short"));
-			to = (len & 0x3F) << 8 | m->data[p + 1];
-			if (to >= m->len)
-				return (fail(m, "a compression pointer past the end"));
-			if (to > p)
-				return (fail(m, "a compression pointer forward"));
-			if (to >= lowest)
-				return (fail(m, "a compression pointer loop"));
-			if (!jumped)
-				m->pos = p + 2;
-			jumped = 1;
-			p = lowest = to;
-			continue;
-		}
-		if (len > 63)
-			return (fail(m, "a label longer than 63 bytes"));
-		if (len == 0)
-			break;
-		wire += len + 1;
-		if (wire > MAX_NAME)
-			return (fail(m, "a name longer than 255 bytes"));
-		if (p + 1 + len > m->len)
-			return (fail(m, "the message is cut short"));
-		memcpy(out + used, m->data + p + 1, len);
-		used += len;
-		out[used++] = '.';
-		p += 1 + len;
-	}
-	if (used == 0)
-		out[used++] = '.';
-	out[used] = '\0';
-	if (!jumped)
-		m->pos = p + 1;
-	return (0);
-}
-
-/**
- * put_query - write the query for NAME and TYPE
- * @q: where (QUERY_MAX bytes)
- * @id: the query's ID
- * @name: the name, such as "example.test" (a dot at the end is allowed)
- * @type: the record type
- *
- * Return: the query's length, or 0 if NAME cannot be a DNS name (an empty
- * label, a label over 63 bytes, over 255 bytes in all).
- */
-static size_t put_query(unsigned char *q, unsigned int id, const char *name,
-			unsigned int type)
-{
-	size_t pos = 12, len;
-	const char *dot;
-
-	memset(q, 0, 12);
-	q[0] = id >> 8;
-	q[1] = id & 0xFF;
-	q[2] = 0x01;	/* RD: recursion desired */
-	q[5] = 1;	/* QDCOUNT: one question */
-	while (*name != '\0')
-	{
-		dot = strchr(name, '.');
-		len = dot ? (size_t)(dot - name) : strlen(name);
-		if (len == 0 || len > 63 || pos - 12 + len + 2 > MAX_NAME)
-			return (0);
-		q[pos++] = len;
-		memcpy(q + pos, name, len);
-		pos += len;
-		name += len + (dot != NULL);
-	}
-	q[pos++] = 0;
-	q[pos++] = type >> 8;
-	q[pos++] = type & 0xFF;
-	q[pos++] = 0;
-	q[pos++] = C_IN;
-	return (pos);
-}
-
-/**
- * add_text - the strings of a TXT record, each quoted, as dig writes them
- * @out: where the output goes
- * @d: the record's data
- * @len: its length
- *
- * Return: 0, or -1 if a string runs past the record (or out of memory).
- */
-static int add_text(struct buf *out, const unsigned char *d, size_t len)
-{
-	size_t i = 0, n, k;
-	int err = 0;
-
-	while (i < len && err == 0)
-	{
-		n = d[i++];
-		if (n > len - i)
-			return (-1);
-		err |= buf_printf(out, "%s\"", i > 1 ? " " : "");
-		for (k = 0; k < n; k++, i++)
-		{
-			if (d[i] == '"' || d[i] == '\\')
-				err |= buf_printf(out, "\\%c", d[i]);
-			else if (d[i] < 32 || d[i] > 126)
-				err |= buf_printf(out, "\\%03u", d[i]);
-			else
-				err |= buf_printf(out, "%c", d[i]);
-		}
-		err |= buf_printf(out, "\"");
-	}
-	return (err | buf_printf(out, "\n"));
-}
-
-/**
- * add_record - one record of the answer section, as dig +short prints it
- * @out: where the output goes
- * @m: the message, at the record's data
- * @type: the record's type
- * @len: its data's length
- *
- * Return: 0, or -1 if its data is broken.
- */
-static int add_record(struct buf *out, struct message *m, unsigned int type,
-		      size_t len)
-{
-	const unsigned char *d = m->data + m->pos;
-	char text[MAX_NAME + 1 > INET6_ADDRSTRLEN ? MAX_NAME + 1 :
-		  INET6_ADDRSTRLEN];
-	unsigned int pref;
-
-	if ((type == T_A && len != 4) || (type == T_AAAA && len != 16))
-		return (fail(m, "an address record of the wrong size"));
-	if (type == T_A || type == T_AAAA)
-		return (buf_printf(out, "%s\n", inet_ntop(type == T_A ? AF_INET :
-			AF_INET6, d, text, sizeof(text))));
-	if (type == T_NS || type == T_CNAME)
-		return (get_name(m, text) != 0 ? -1 :
-			buf_printf(out, "%s\n", text));
-	if (type == T_MX)
-		return (get16(m, &pref) != 0 || get_name(m, text) != 0 ? -1 :
-			buf_printf(out, "%u %s\n", pref, text));
-	if (add_text(out, d, len) != 0)
-		return (fail(m, "a TXT string longer than its record"));
-	return (0);
-}
-
-/**
- * add_answers - read the answer section, and write its records out
- * @out: where the output goes
- * @m: the message, just after its question
- * @count: ANCOUNT
- *
- * Records of other types (DNSSEC's, say) are skipped, as dig +short
- * skips them.
- *
- * Return: 0, or -1 if the section is broken.
- */
-static int add_answers(struct buf *out, struct message *m, unsigned int count)
-{
-	char owner[MAX_NAME + 1];
-	unsigned int type, class, ttl_hi, ttl_lo, len;
-	size_t end;
-
-	while (count-- > 0)
-	{
-		if (m->pos == m->len)
-			return (fail(m, "ANCOUNT counts more records than the "
-				     "message holds"));
-		if (get_name(m, owner) != 0 || get16(m, &type) != 0 ||
-		    get16(m, &class) != 0 || get16(m, &ttl_hi) != 0 ||
-		    get16(m, &ttl_lo) != 0 || get16(m, &len) != 0)
-			return (-1);
-		if (len > m->len - m->pos)
-			return (fail(m, "the message is cut short"));
-		end = m->pos + len;
-		if (class == C_IN && (type == T_A || type == T_AAAA ||
-				      type == T_NS || type == T_CNAME ||
-				      type == T_MX || type == T_TXT) &&
-		    add_record(out, m, type, len) != 0)
-			return (fail(m, "out of memory"));
-		m->pos = end;
-	}
-	return (0);
-}
-
-/**
- * same_question - is the answer's question the one asked?
- * @m: the answer, at its question (moved past it)
- * @q: the query
- * @qlen: its length
- *
- * Names compare without regard to case (servers may change it).
- *
- * Return: 1 if it is, 0 if not (or -1 if the question is broken).
- */
-static int same_question(struct message *m, const unsigned char *q,
-			 size_t qlen)
-{
-	struct message ask = {NULL, 0, 12, NULL};
-	char asked[MAX_NAME + 1], got[MAX_NAME + 1];
-	unsigned int type, class, ask_type, ask_class;
-
-	ask.data = q;
-	ask.len = qlen;
-	get_name(&ask, asked);
-	get16(&ask, &ask_type);
-	get16(&ask, &ask_class);
-	if (get_name(m, got) != 0 || get16(m, &type) != 0 ||
-	    get16(m, &class) != 0)
-		return (-1);
-	return (strcasecmp(asked, got) == 0 && type == ask_type &&
-		class == ask_class);
-}
-
-/**
- * rcode_reason - what a response code other than NOERROR means
- * @rcode: the code (the low 4 bits of the header's flags)
- *
- * Return: the reason.
- */
-static const char *rcode_reason(unsigned int rcode)
-{
-	switch (rcode)
-	{
-	case 1: return ("the server could not read the query (FORMERR)");
-	case 2: return ("the server failed (SERVFAIL)");
-	case 3: return ("no such name (NXDOMAIN)");
-	case 4: return ("the server cannot do this (NOTIMP)");
-	case 5: return ("the server refused to answer (REFUSED)");
-	default: return ("an unknown response code");
-	}
-}
-
-/**
- * read_answer - check an answer's header and question; write its records
- * @m: the answer
- * @q: the query
- * @qlen: its length
- * @out: where the records go
- * @truncated: set to 1 if TC is set (then nothing is read past the header)
- *
- * Return: 0, or -1 (m->why says why).
- */
-static int read_answer(struct message *m, const unsigned char *q,
-		       size_t qlen, struct buf *out, int *truncated)
-{
-	unsigned int id, flags, qdcount, ancount, skip;
-
-	m->pos = 0;
-	if (m->len < 12)
-		return (fail(m, "the answer is shorter than a DNS header"));
-	get16(m, &id);
-	get16(m, &flags);
-	get16(m, &qdcount);
-	get16(m, &ancount);
-	get16(m, &skip);	/* NSCOUNT and ARCOUNT: not read */
-	get16(m, &skip);
-	if (!(flags & 0x8000))
-		return (fail(m, "the answer is not a response (QR is 0)"));
-	*truncated = (flags & 0x0200) != 0;
-	if (*truncated)
-		return (0);
-	if (qdcount != 1 || same_question(m, q, qlen) != 1)
-		return (fail(m, m->why ? m->why : "an answer to another "
-			     "question"));
-	if ((flags & 0x000F) != 0)
-		return (fail(m, rcode_reason(flags & 0x000F)));
-	return (add_answers(out, m, ancount));
-}
 
 /**
  * ask_udp - send the query over UDP; wait for its answer, and try again
  * @fd: a UDP socket connected to the server
  * @q: the query
  * @qlen: its length
- * @r: where the answer goes (MAX_MESSAGE bytes)
+ * @r: where the answer goes (DNS_MAX_MESSAGE bytes)
  * @wait_ms: how long to wait for each try
  *
  * Return: the answer's length, 0 if none came after TRIES tries, -1 on
@@ -430,7 +85,7 @@ static ssize_t ask_udp(int fd, const unsigned char *q, size_t qlen,
 		while ((left = deadline - timeout_now_ms()) > 0 &&
 		       poll(&p, 1, (int)left) > 0)
 		{
-			n = recv(fd, r, MAX_MESSAGE, 0);
+			n = recv(fd, r, DNS_MAX_MESSAGE, 0);
 			if (n < 0 && errno != EINTR)
 				return (-1);
 			/* Another ID: an old answer, or a forged one. */
@@ -447,7 +102,7 @@ static ssize_t ask_udp(int fd, const unsigned char *q, size_t qlen,
  * @len: the size of @addr
  * @q: the query
  * @qlen: its length
- * @r: where the answer goes (MAX_MESSAGE bytes)
+ * @r: where the answer goes (DNS_MAX_MESSAGE bytes)
  * @wait_ms: how long each step may take; the whole exchange may take
  *           TRIES times as long, however slowly the bytes come
  *
@@ -458,7 +113,7 @@ static ssize_t ask_tcp(const struct sockaddr *addr, socklen_t len,
 		       const unsigned char *q, size_t qlen, unsigned char *r,
 		       long wait_ms)
 {
-	unsigned char head[2], framed[2 + QUERY_MAX];
+	unsigned char head[2], framed[2 + DNS_QUERY_MAX];
 	long deadline = timeout_now_ms() + TRIES * wait_ms;
 	size_t want = 2, got = 0;
 	struct timeval tv;
@@ -540,8 +195,8 @@ static unsigned int record_type(const char *text)
 {
 	static const char *const names[] = {"A", "NS", "CNAME", "MX", "TXT",
 		"AAAA"};
-	static const unsigned int numbers[] = {T_A, T_NS, T_CNAME, T_MX, T_TXT,
-		T_AAAA};
+	static const unsigned int numbers[] = {DNS_T_A, DNS_T_NS, DNS_T_CNAME,
+		DNS_T_MX, DNS_T_TXT, DNS_T_AAAA};
 	size_t i;
 
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -564,8 +219,8 @@ static unsigned int record_type(const char *text)
 static const char *query(const struct sockaddr *server, socklen_t len,
 			 const unsigned char *q, size_t qlen, struct buf *out)
 {
-	static unsigned char r[MAX_MESSAGE];
-	struct message m = {NULL, 0, 0, NULL};
+	static unsigned char r[DNS_MAX_MESSAGE];
+	struct dns_message m = {NULL, 0, 0, NULL};
 	long wait_ms = timeout_env_ms("DNS_TIMEOUT", DEFAULT_WAIT_MS);
 	int fd = socket(server->sa_family, SOCK_DGRAM, 0), truncated;
 	ssize_t n = -1;
@@ -583,7 +238,7 @@ static const char *query(const struct sockaddr *server, socklen_t len,
 		return ("no answer (3 tries)");
 	m.data = r;
 	m.len = n;
-	if (read_answer(&m, q, qlen, out, &truncated) != 0 || !truncated)
+	if (dns_read_answer(&m, q, qlen, out, &truncated) != 0 || !truncated)
 		return (m.why);
 	/* Truncated: the whole answer does not fit a datagram. */
 	n = ask_tcp(server, len, q, qlen, r, wait_ms);
@@ -594,7 +249,7 @@ static const char *query(const struct sockaddr *server, socklen_t len,
 	m.len = n;
 	if (n >= 2 && (r[0] != q[0] || r[1] != q[1]))
 		return ("an answer over TCP with another ID");
-	if (read_answer(&m, q, qlen, out, &truncated) != 0)
+	if (dns_read_answer(&m, q, qlen, out, &truncated) != 0)
 		return (m.why);
 	return (truncated ? "the answer is truncated even over TCP" : NULL);
 }
@@ -608,11 +263,11 @@ static const char *query(const struct sockaddr *server, socklen_t len,
  */
 int main(int argc, char **argv)
 {
-	unsigned char q[QUERY_MAX];
+	unsigned char q[DNS_QUERY_MAX];
 	struct sockaddr_storage server;
 	socklen_t len;
 	unsigned short id;
-	unsigned int type = T_A;
+	unsigned int type = DNS_T_A;
 	const char *server_arg = NULL, *why;
 	struct buf out;
 	size_t qlen;
@@ -624,7 +279,8 @@ int main(int argc, char **argv)
 	if (argc == 4)
 		server_arg = argv[3];
 	if (argc < 2 || argc > 4 || (argc == 4 && record_type(argv[2]) == 0) ||
-	    (server_arg != NULL && sock_parse_addr(server_arg, 53, &server, &len) != 0))
+	    (server_arg != NULL &&
+	     sock_parse_addr(server_arg, 53, &server, &len) != 0))
 	{
 		fprintf(stderr, "Usage: ./%s NAME [A|AAAA|CNAME|MX|NS|TXT] "
 			"[SERVER[:PORT]]\n", NAME);
@@ -635,7 +291,7 @@ int main(int argc, char **argv)
 	/* A random ID: an attacker who cannot see the query must guess it. */
 	if (getrandom(&id, sizeof(id), 0) != sizeof(id))
 		id = (unsigned short)getpid();
-	qlen = put_query(q, id, argv[1], type);
+	qlen = dns_put_query(q, id, argv[1], type);
 	if (qlen == 0)
 	{
 		fprintf(stderr, "%s: %s: not a DNS name\n", NAME, argv[1]);

@@ -1,19 +1,18 @@
 /*
  * dns_fuzz - libFuzzer harness for 108-dns_query's reading of answers
+ * (lib/dns/message.c)
  *
- * Feeds any bytes to read_answer() as the answer to a fixed query
- * ("example.test" A), then to get_name() from each of the first 64
+ * Feeds any bytes to dns_read_answer() as the answer to a fixed query
+ * ("example.test" A), then to dns_get_name() from each of the first 64
  * offsets, as a server could send them: no crash, no read outside the
  * message (AddressSanitizer), no endless pointer chain, and no name
- * accepted longer than 255 bytes. The exercise's own file is included, so
- * that its static functions are the ones tested. Run by `make fuzz`.
+ * accepted longer than 255 bytes. Run by `make fuzz`.
  */
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
-#define main dns_query_main
-#include "../108-dns_query.c"
-#undef main
+#include "lib/dns/message.h"
 
 /**
  * LLVMFuzzerTestOneInput - read one input as a DNS answer
@@ -24,23 +23,23 @@
  */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	unsigned char q[QUERY_MAX];
-	size_t qlen = put_query(q, 0x1234, "example.test", T_A), i;
-	struct message m = {NULL, 0, 0, NULL};
-	char name[MAX_NAME + 1];
+	unsigned char q[DNS_QUERY_MAX];
+	size_t qlen = dns_put_query(q, 0x1234, "example.test", DNS_T_A), i;
+	struct dns_message m = {NULL, 0, 0, NULL};
+	char name[DNS_MAX_NAME + 1];
 	struct buf out;
 	int truncated;
 
 	m.data = data;
 	m.len = size;
 	buf_init(&out);
-	read_answer(&m, q, qlen, &out, &truncated);
+	dns_read_answer(&m, q, qlen, &out, &truncated);
 	buf_free(&out);
 	for (i = 0; i < size && i < 64; i++)
 	{
 		m.pos = i;
 		m.why = NULL;
-		if (get_name(&m, name) == 0 && strlen(name) > MAX_NAME)
+		if (dns_get_name(&m, name) == 0 && strlen(name) > DNS_MAX_NAME)
 			abort();
 	}
 	return (0);
