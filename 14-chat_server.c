@@ -21,6 +21,8 @@
  * take at once: a client that does not read can only be sent to later, or
  * never. The buffer is capped, and a client that lets it fill up is
  * disconnected instead of stalling the room or eating all the memory.
+ * Both buffers are lib/server/lines.c, written in this exercise too; this
+ * file is the room: who is in it, the commands, and who hears what.
  *
  * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
  * Exit 1 if it cannot listen, 2 on wrong arguments.
@@ -36,41 +38,30 @@
 #include "lib/buf.h"
 #include "lib/server/loop.h"
 #include "lib/server/acceptor.h"
+#include "lib/server/lines.h"
 #include "lib/server/listener.h"
 #include "lib/sock.h"
 
 #define NAME "14-chat_server"
 #define DEFAULT_PORT "7711"
-/* The longest line a client may send, newline not counted. */
-#define MAX_LINE 512
 #define MAX_NICK 16
 #define TOO_LONG "! line too long (at most 512 bytes): not sent\n"
-/* Output waiting for one client; past this it is disconnected. */
-#define OUTPUT_CAP (64 * 1024)
 
 /**
  * struct client - one person in the room
- * @fd: their socket
+ * @io: their socket, the line they are typing, what waits to be sent
+ *      (lib/server/lines.c; io.fd is their socket)
  * @nick: their nickname
- * @line: the line they are typing, not yet ended by a newline
- * @len: bytes in @line
- * @skipping: the line is too long: its bytes are thrown away up to the
- *            next newline
- * @quitting: they said /quit: close once @out is sent
- * @out: what is waiting to be sent to them (owned; freed when empty)
+ * @quitting: they said /quit: close once io.out is sent
  * @why_gone: once disconnected, the reason given to the room
  * @prev: the previous client in the room
  * @next: the next one (or in the room's list of departed clients)
  */
 struct client
 {
-	int fd;
+	struct lines io;
 	char nick[MAX_NICK + 1];
-	char line[MAX_LINE + 2];
-	int len;
-	int skipping;
 	int quitting;
-	struct buf out;
 	const char *why_gone;
 	struct client *prev;
 	struct client *next;
@@ -112,8 +103,8 @@ static void disconnect(struct loop *loop, struct client *c, const char *why)
 
 	if (c->why_gone != NULL)
 		return;
-	loop_remove(loop, c->fd);
-	close(c->fd);
+	loop_remove(loop, c->io.fd);
+	close(c->io.fd);
 	acceptor_closed(loop, &room->acceptor);
 	if (c->prev != NULL)
 		c->prev->next = c->next;
@@ -147,7 +138,7 @@ static void farewell(struct loop *loop)
 		room->gone = c->next;
 		sprintf(text, "* %s left%s\n", c->nick, c->why_gone);
 		broadcast(loop, NULL, text);
-		buf_free(&c->out);
+		lines_free(&c->io);
 		free(c);
 	}
 }
@@ -158,43 +149,23 @@ static void farewell(struct loop *loop)
  * @c: the client
  * @text: what to send
  *
- * With nothing queued, the text goes straight to the kernel, which
- * usually takes it all: an idle client costs no buffer. What the kernel
- * does not take waits in @c->out until the socket is writable. One
- * message may always be queued; beyond that a client whose backlog passes
- * OUTPUT_CAP is not reading, and is disconnected.
+ * A client whose backlog passes LINES_OUTPUT_CAP is not reading, and is
+ * disconnected.
  */
 static void send_to(struct loop *loop, struct client *c, const char *text)
 {
-	size_t n = strlen(text);
-	ssize_t sent = 0;
+	int r;
 
 	if (c->why_gone != NULL)
 		return;
-	if (c->out.len == 0)
-	{
-		sent = send(c->fd, text, n, MSG_NOSIGNAL);
-		if (sent < 0 && errno != EAGAIN && errno != EINTR)
-		{
-			disconnect(loop, c, "");
-			return;
-		}
-		if (sent == (ssize_t)n)
-			return;
-		sent = sent < 0 ? 0 : sent;
-	}
-	else if (c->out.len + n > OUTPUT_CAP)
-	{
-		disconnect(loop, c, " (disconnected: not reading)");
-		return;
-	}
-	if (buf_append(&c->out, text + sent, n - sent) != 0)
-	{
-		disconnect(loop, c, " (disconnected: out of memory)");
-		return;
-	}
-	loop_watch(loop, c->fd, c->quitting ? LOOP_WRITE
-			       : LOOP_READ | LOOP_WRITE);
+	r = lines_send(&c->io, text);
+	if (r < 0)
+		disconnect(loop, c, errno == ENOBUFS ? " (disconnected: not "
+			   "reading)" : errno == ENOMEM ? " (disconnected: out of"
+			   " memory)" : "");
+	else if (r > 0)
+		loop_watch(loop, c->io.fd, c->quitting ? LOOP_WRITE
+			   : LOOP_READ | LOOP_WRITE);
 }
 
 /**
@@ -310,7 +281,7 @@ static void who(struct loop *loop, struct client *c)
  */
 static void on_line(struct loop *loop, struct client *c, const char *line)
 {
-	char text[MAX_NICK + MAX_LINE + 8];
+	char text[MAX_NICK + LINES_MAX + 8];
 
 	if (strncmp(line, "/nick ", 6) == 0)
 		change_nick(loop, c, line + 6);
@@ -321,7 +292,7 @@ static void on_line(struct loop *loop, struct client *c, const char *line)
 		c->quitting = 1;
 		send_to(loop, c, "Bye!\n");
 		/* Close now if it was all sent, else once it is. */
-		if (c->out.len == 0)
+		if (c->io.out.len == 0)
 			disconnect(loop, c, "");
 	}
 	else if (line[0] == '/')
@@ -335,76 +306,23 @@ static void on_line(struct loop *loop, struct client *c, const char *line)
 }
 
 /**
- * clean - show control characters as '?'
- * @line: a line of text ('\0'-terminated), changed in place
+ * on_typed - lines_read()'s callback: a client typed a whole line
+ * @io: the client's lines
+ * @line: the line, or NULL if it was too long
+ * @data: the loop
  *
- * Nobody may move other people's cursors or clear their screens.
+ * Return: nonzero to stop reading the client (it quit or was dropped).
  */
-static void clean(char *line)
+static int on_typed(struct lines *io, const char *line, void *data)
 {
-	unsigned char *p;
+	/* io is struct client's first member: it is where the client is. */
+	struct client *c = (struct client *)io;
 
-	for (p = (unsigned char *)line; *p != '\0'; p++)
-		if ((*p < ' ' && *p != '\t') || *p == 127)
-			*p = '?';
-}
-
-/**
- * on_byte - add one received byte to a client's line
- * @loop: the loop
- * @c: the client
- * @ch: the byte
- *
- * A newline ends the line; a '\r' just before it is dropped. Past
- * MAX_LINE bytes the line is refused and the rest of it thrown away.
- */
-static void on_byte(struct loop *loop, struct client *c, char ch)
-{
-	if (ch == '\n')
-	{
-		if (c->len > 0 && c->line[c->len - 1] == '\r')
-			c->len--;
-		c->line[c->len] = '\0';
-		clean(c->line);
-		if (!c->skipping && c->len > MAX_LINE)
-			send_to(loop, c, TOO_LONG);
-		else if (!c->skipping)
-			on_line(loop, c, c->line);
-		c->len = 0;
-		c->skipping = 0;
-	}
-	else if (c->skipping)
-		return;
-	else if (c->len < MAX_LINE + 1)
-		/* One byte more than MAX_LINE: room for a final '\r'. */
-		c->line[c->len++] = ch;
+	if (line == NULL)
+		send_to(data, c, TOO_LONG);
 	else
-	{
-		send_to(loop, c, TOO_LONG);
-		c->skipping = 1;
-	}
-}
-
-/**
- * on_readable - read what a client typed, line by line
- * @loop: the loop
- * @c: the client
- */
-static void on_readable(struct loop *loop, struct client *c)
-{
-	char chunk[4096];
-	ssize_t n, i;
-
-	n = recv(c->fd, chunk, sizeof(chunk), 0);
-	if (n < 0 && (errno == EAGAIN || errno == EINTR))
-		return;
-	if (n <= 0)
-	{
-		disconnect(loop, c, "");
-		return;
-	}
-	for (i = 0; i < n && !c->quitting && c->why_gone == NULL; i++)
-		on_byte(loop, c, chunk[i]);
+		on_line(data, c, line);
+	return (c->quitting || c->why_gone != NULL);
 }
 
 /**
@@ -414,24 +332,13 @@ static void on_readable(struct loop *loop, struct client *c)
  */
 static void on_writable(struct loop *loop, struct client *c)
 {
-	ssize_t n = send(c->fd, c->out.data, c->out.len, MSG_NOSIGNAL);
+	int r = lines_flush(&c->io);
 
-	if (n < 0)
-	{
-		if (errno != EAGAIN && errno != EINTR)
-			disconnect(loop, c, "");
-		return;
-	}
-	c->out.len -= n;
-	memmove(c->out.data, c->out.data + n, c->out.len);
-	if (c->out.len > 0)
-		return;
-	/* All sent: an idle client keeps no buffer. */
-	buf_free(&c->out);
-	if (c->quitting)
+	/* All sent: a client who quit is closed, the others read again. */
+	if (r < 0 || (r == 0 && c->quitting))
 		disconnect(loop, c, "");
-	else
-		loop_watch(loop, c->fd, LOOP_READ);
+	else if (r == 0)
+		loop_watch(loop, c->io.fd, LOOP_READ);
 }
 
 /**
@@ -448,8 +355,9 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 	(void)fd;
 	if (events & LOOP_WRITE)
 		on_writable(loop, c);
-	if ((events & LOOP_READ) && c->why_gone == NULL)
-		on_readable(loop, c);
+	if ((events & LOOP_READ) && c->why_gone == NULL &&
+	    lines_read(&c->io, on_typed, loop) != 0)
+		disconnect(loop, c, "");
 	farewell(loop);
 }
 
@@ -476,7 +384,7 @@ static void on_accept(struct loop *loop, int fd,
 		acceptor_closed(loop, &room->acceptor);
 		return;
 	}
-	c->fd = fd;
+	c->io.fd = fd;
 	do
 		sprintf(c->nick, "guest%d", ++room->guests);
 	while (find_nick(room, c->nick) != NULL);
@@ -545,7 +453,7 @@ static void close_room(struct loop *loop, struct room *room)
 	{
 		c = room->gone;
 		room->gone = c->next;
-		buf_free(&c->out);
+		lines_free(&c->io);
 		free(c);
 	}
 	acceptor_stop(loop, &room->acceptor);
