@@ -22,8 +22,11 @@
  *  - an answer is a status line, header fields, a blank line, the body.
  *    Content-Length says where the body ends, Content-Type what it is,
  *    "Connection: close" that the server closes once it is sent;
- *  - sendfile(): the kernel copies the file from its cache to the socket,
- *    as fast as the client reads, without passing through the server;
+ *  - one connection's life (lib/server/http10.c, written here): its
+ *    request read, this file's answer() called, the head sent, then the
+ *    file by sendfile(): the kernel copies it from its cache to the
+ *    socket, as fast as the client reads, without passing through the
+ *    server;
  *  - confinement (lib/server/files.c, written here): a path with ".." is
  *    refused, a file is opened with openat() under DIR, and the kernel is
  *    asked where it really is (readlink of /proc/self/fd/N): a symbolic
@@ -40,80 +43,37 @@
  * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start, 2 on wrong
  * arguments.
  */
-#include <errno.h>
 #include <signal.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#include <netinet/in.h>
-#include <sys/sendfile.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "lib/buf.h"
-#include "lib/server/acceptor.h"
 #include "lib/server/files.h"
+#include "lib/server/http10.h"
 #include "lib/server/listener.h"
 #include "lib/server/loop.h"
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
 #include "lib/server/response.h"
 #include "lib/sock.h"
-#include "lib/timeout.h"
 
 #define NAME "15-http_server"
 #define DEFAULT_PORT "8000"
-#define DEFAULT_MS 10000L /* CLIENT_TIMEOUT's default */
-#define LINGER_MS 2000 /* how long unread input is drained before close */
-
-/**
- * struct connection - one client, from its request to the end of the answer
- * @fd: its socket
- * @peer: the client's address, for the log
- * @in: the request's bytes so far
- * @in_len: bytes in @in
- * @out: the answer's head (and a short body, such as an error's)
- * @out_sent: bytes of @out sent so far
- * @file: the file whose body follows @out, or -1
- * @file_pos: the next byte of @file to send
- * @file_end: the size of @file
- * @lingering: all is sent; what the client still sends is dropped
- * @prev: the previous connection in the server's list
- * @next: the next one
- */
-struct connection
-{
-	int fd;
-	struct in_addr peer;
-	char in[REQUEST_MAX_HEAD];
-	size_t in_len;
-	struct buf out;
-	size_t out_sent;
-	int file;
-	off_t file_pos;
-	off_t file_end;
-	int lingering;
-	struct connection *prev;
-	struct connection *next;
-};
 
 /**
  * struct server - what every connection shares
- * @acceptor: the listening socket, in the loop (written in 13)
+ * @http: the connections, one request each (lib/server/http10.c)
  * @site: DIR (lib/server/files.c)
  * @mime: the media types of file name extensions (lib/server/mime.c)
- * @timeout_ms: CLIENT_TIMEOUT, in milliseconds
- * @conns: every open connection (each freed by close_conn)
  */
 struct server
 {
-	struct acceptor acceptor;
+	struct http10 http;
 	struct site site;
 	struct mime mime;
-	long timeout_ms;
-	struct connection *conns;
 };
 
 /**
@@ -123,7 +83,7 @@ struct server
  * @status: the answer's status
  * @bytes: bytes of body sent
  */
-static void log_request(const struct connection *c,
+static void log_request(const struct http10_conn *c,
 			const struct request_head *req, int status, long bytes)
 {
 	char when[RESPONSE_DATE_SIZE];
@@ -143,7 +103,7 @@ static void log_request(const struct connection *c,
  *
  * Return: 0, or -1 if memory ran out.
  */
-static int add_head(struct connection *c, int status, const char *type,
+static int add_head(struct http10_conn *c, int status, const char *type,
 		    long length, const char *fields)
 {
 	char date[RESPONSE_DATE_SIZE];
@@ -168,7 +128,7 @@ static int add_head(struct connection *c, int status, const char *type,
  * @len: its length
  * @fields: more header fields ("Name: value\r\n"...), or ""
  */
-static void send_text(struct connection *c, const struct request_head *req,
+static void send_text(struct http10_conn *c, const struct request_head *req,
 		      int status, const char *type, const char *body,
 		      size_t len, const char *fields)
 {
@@ -188,7 +148,7 @@ static void send_text(struct connection *c, const struct request_head *req,
  * @status: the status code
  * @fields: more header fields, or ""
  */
-static void send_status(struct connection *c, const struct request_head *req,
+static void send_status(struct http10_conn *c, const struct request_head *req,
 			int status, const char *fields)
 {
 	char body[64];
@@ -210,7 +170,7 @@ static void send_status(struct connection *c, const struct request_head *req,
  * @fd: the file (the connection owns it now)
  * @st: what fstat() said of it
  */
-static void serve_file(struct server *srv, struct connection *c,
+static void serve_file(struct server *srv, struct http10_conn *c,
 		       const struct request_head *req, const char *path, int fd,
 		       const struct stat *st)
 {
@@ -239,7 +199,7 @@ static void serve_file(struct server *srv, struct connection *c,
  * @path: the directory's path, with room for "index.html" after it
  * @fd: the directory (closed here)
  */
-static void serve_dir(struct server *srv, struct connection *c,
+static void serve_dir(struct server *srv, struct http10_conn *c,
 		      const struct request_head *req, char *path, int fd)
 {
 	size_t len = strlen(path);
@@ -275,18 +235,25 @@ static void serve_dir(struct server *srv, struct connection *c,
 }
 
 /**
- * answer - answer a complete request
- * @srv: the server
+ * answer - answer a request (lib/server/http10.c calls it)
  * @c: the connection
- * @req: the request
+ * @req: the request, or NULL if it could not be read
+ * @status: then, why (400, 431, ...)
+ * @data: the struct server
  */
-static void answer(struct server *srv, struct connection *c,
-		   const struct request_head *req)
+static void answer(struct http10_conn *c, const struct request_head *req,
+		   int status, void *data)
 {
+	struct server *srv = data;
 	char path[PATH_MAX];
 	struct stat st;
-	int fd, status = 0;
+	int fd;
 
+	if (req == NULL)
+	{
+		send_status(c, NULL, status, "");
+		return;
+	}
 	if (strcmp(req->method, "GET") != 0 && strcmp(req->method, "HEAD") != 0)
 		status = 501;
 	if (status == 0)
@@ -299,192 +266,6 @@ static void answer(struct server *srv, struct connection *c,
 		serve_dir(srv, c, req, path, fd);
 	else
 		serve_file(srv, c, req, path, fd, &st);
-}
-
-/**
- * read_request - read what the client sent; answer once its head is whole
- * @srv: the server
- * @c: the connection
- *
- * Return: 1 if the answer is ready in c->out, 0 to wait for more bytes,
- * -1 to close (the client left, or memory ran out).
- */
-static int read_request(struct server *srv, struct connection *c)
-{
-	struct request_head req;
-	ssize_t n;
-	int status;
-
-	n = recv(c->fd, c->in + c->in_len, sizeof(c->in) - c->in_len, 0);
-	if (n < 0)
-		return (errno == EAGAIN || errno == EINTR ? 0 : -1);
-	if (n == 0)
-		return (-1);
-	c->in_len += n;
-	status = request_parse(c->in, c->in_len, &req);
-	if (status == REQUEST_INCOMPLETE)
-		return (0);
-	if (status != 0)
-		send_status(c, NULL, status, "");
-	else
-		answer(srv, c, &req);
-	return (c->out.len > 0 ? 1 : -1);
-}
-
-/**
- * send_answer - send what the socket takes of the answer: the head, then
- * the file
- * @c: the connection
- *
- * Return: 1 once all is sent, 0 if the socket is full, -1 on error.
- */
-static int send_answer(struct connection *c)
-{
-	ssize_t n;
-
-	while (c->out_sent < c->out.len)
-	{
-		n = send(c->fd, c->out.data + c->out_sent,
-			 c->out.len - c->out_sent, MSG_NOSIGNAL);
-		if (n < 0)
-			return (errno == EAGAIN || errno == EINTR ? 0 : -1);
-		c->out_sent += n;
-	}
-	while (c->file >= 0 && c->file_pos < c->file_end)
-	{
-		n = sendfile(c->fd, c->file, &c->file_pos,
-			     c->file_end - c->file_pos);
-		if (n < 0 && (errno == EAGAIN || errno == EINTR))
-			return (0);
-		if (n <= 0) /* an error, or the file shrank */
-			return (-1);
-	}
-	return (1);
-}
-
-/**
- * close_conn - forget a connection and close it
- * @loop: the loop
- * @srv: the server
- * @c: the connection (freed here)
- */
-static void close_conn(struct loop *loop, struct server *srv,
-		       struct connection *c)
-{
-	loop_remove(loop, c->fd);
-	close(c->fd);
-	if (c->file >= 0)
-		close(c->file);
-	buf_free(&c->out);
-	if (c->prev != NULL)
-		c->prev->next = c->next;
-	else
-		srv->conns = c->next;
-	if (c->next != NULL)
-		c->next->prev = c->prev;
-	free(c);
-	acceptor_closed(loop, &srv->acceptor);
-}
-
-/**
- * step - the next step of a connection: read the request, answer, send
- * @loop: the loop
- * @srv: the server
- * @c: the connection
- *
- * Return: 0 to keep the connection, -1 to close it.
- */
-static int step(struct loop *loop, struct server *srv, struct connection *c)
-{
-	int r = 1;
-
-	if (c->out.len == 0)
-		r = read_request(srv, c);
-	if (r == 1)
-		r = send_answer(c);
-	if (r == 1)
-	{
-		/* All is sent: say so, and read what is left until the
-		 * client closes, so that the answer is not lost to a reset.
-		 */
-		shutdown(c->fd, SHUT_WR);
-		c->lingering = 1;
-		loop_watch(loop, c->fd, LOOP_READ);
-		loop_deadline(loop, c->fd, LINGER_MS);
-	}
-	else if (r == 0 && c->out.len > 0)
-	{
-		/* The socket is full. A client that takes nothing more of
-		 * the answer for the timeout is dropped.
-		 */
-		loop_watch(loop, c->fd, LOOP_WRITE);
-		loop_idle_timeout(loop, c->fd, srv->timeout_ms);
-	}
-	return (r < 0 ? -1 : 0);
-}
-
-/**
- * on_client - a connection is ready, or its time is up
- * @loop: the loop
- * @fd: its socket
- * @events: LOOP_READ, LOOP_WRITE or LOOP_TIMEOUT
- * @data: the struct connection
- */
-static void on_client(struct loop *loop, int fd, int events, void *data)
-{
-	struct server *srv = loop_data(loop);
-	struct connection *c = data;
-	char junk[4096];
-	ssize_t n;
-
-	if (events & LOOP_TIMEOUT)
-		n = -1;
-	else if (c->lingering)
-	{
-		n = recv(fd, junk, sizeof(junk), 0);
-		if (n < 0 && errno == EAGAIN)
-			n = 1;
-		n = n > 0 ? 0 : -1;
-	}
-	else
-		n = step(loop, srv, c);
-	if (n < 0)
-		close_conn(loop, srv, c);
-}
-
-/**
- * on_accept - start serving a newly accepted connection
- * @loop: the loop
- * @fd: its socket, already non-blocking
- * @peer: the client's address
- * @data: the struct server
- */
-static void on_accept(struct loop *loop, int fd,
-		      const struct sockaddr_storage *peer, void *data)
-{
-	struct server *srv = data;
-	struct connection *c = calloc(1, sizeof(*c));
-
-	if (c == NULL || loop_add(loop, fd, LOOP_READ, on_client, c) != 0)
-	{
-		fprintf(stderr, "%s: client refused: out of memory\n", NAME);
-		free(c);
-		close(fd);
-		acceptor_closed(loop, &srv->acceptor);
-		return;
-	}
-	c->fd = fd;
-	if (peer->ss_family == AF_INET)
-		c->peer = ((const struct sockaddr_in *)peer)->sin_addr;
-	c->file = -1;
-	c->next = srv->conns;
-	if (c->next != NULL)
-		c->next->prev = c;
-	srv->conns = c;
-	/* The whole request within the timeout: sending it a byte at a
-	 * time does not buy more.
-	 */
-	loop_deadline(loop, fd, srv->timeout_ms);
 }
 
 /**
@@ -501,13 +282,6 @@ static int start(struct loop *loop, struct server *srv, int port,
 {
 	char err[PATH_MAX + 64];
 
-	srv->timeout_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_MS);
-	if (srv->timeout_ms < 0)
-	{
-		fprintf(stderr, NAME ": CLIENT_TIMEOUT must be a number of "
-			"seconds\n");
-		return (-1);
-	}
 	if (site_open(&srv->site, dir, err, sizeof(err)) != 0)
 	{
 		fprintf(stderr, "%s: cannot serve %s: %s\n", NAME, dir, err);
@@ -515,15 +289,15 @@ static int start(struct loop *loop, struct server *srv, int port,
 	}
 	if (mime_load(&srv->mime, err, sizeof(err)) != 0)
 		fprintf(stderr, "%s: %s; using built-in media types\n", NAME, err);
-	srv->acceptor.on_accept = on_accept;
-	srv->acceptor.data = srv;
-	if (acceptor_start(loop, &srv->acceptor, "127.0.0.1", port) != 0)
+	srv->http.answer = answer;
+	srv->http.data = srv;
+	if (http10_listen(loop, &srv->http, port, err, sizeof(err)) != 0)
 	{
-		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
-			port, strerror(errno));
+		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->acceptor.fd));
+	printf("Listening on 127.0.0.1:%d\n",
+	       listener_port(srv->http.acceptor.fd));
 	fflush(stdout);
 	return (0);
 }
@@ -552,8 +326,8 @@ int main(int argc, char **argv)
 	 */
 	signal(SIGPIPE, SIG_IGN);
 	memset(&srv, 0, sizeof(srv));
-	srv.acceptor.fd = srv.site.root = -1;
-	loop = loop_new(&srv);
+	srv.http.acceptor.fd = srv.site.root = -1;
+	loop = loop_new(&srv.http);
 	if (loop == NULL || loop_stop_on_signals(loop) != 0)
 		perror(NAME ": cannot start the event loop");
 	else if (start(loop, &srv, port, argc == 3 ? argv[2] : ".") == 0)
@@ -562,11 +336,9 @@ int main(int argc, char **argv)
 		if (failed)
 			perror(NAME ": event loop");
 	}
-	while (srv.conns != NULL)
-		close_conn(loop, &srv, srv.conns);
+	http10_stop(loop, &srv.http);
 	if (!failed)
 		printf("Server stopped\n");
-	acceptor_stop(loop, &srv.acceptor);
 	site_close(&srv.site);
 	mime_free(&srv.mime);
 	loop_free(loop);
