@@ -21,9 +21,11 @@
  * and the answer is text we read: a status line, headers, an empty line,
  * then the body, whose end is announced by Content-Length, by chunks, or
  * by the server closing the connection. lib/client/http.c, written in this
- * exercise too (5-7 reuse it), does that reading (and redirects, and TLS
- * through lib/client/conn.c); this file is the same program as
- * 0-hbtn_status, one level down.
+ * exercise too (5-7 reuse it), tells that story in http_fetch(): the URL
+ * split (url.c), the connection made (connect.c, then conn.c, with TLS),
+ * the request written, the head read (head.c), the body read (body.c),
+ * a redirect followed; this file is the same program as 0-hbtn_status,
+ * one level down.
  *
  * Exit status: 0 on success, 1 on any failure, 2 on wrong arguments.
  * NET_TIMEOUT (seconds) shortens the 30 s limit; SSL_CERT_FILE names the

@@ -9,7 +9,7 @@
  * What it teaches: a response header is a line "Name: value" between the
  * status line and the empty line that ends the headers; its name matches
  * whatever its case ("x-request-id" is the same header).
- * lib/client/http.c (written in 4-hbtn_status) keeps the header lines of
+ * lib/client/head.c (written in 4-hbtn_status) keeps the header lines of
  * the last response (after redirects), each "Name: value\n"; find_header()
  * below looks for one with strncasecmp(). The header is printed whatever
  * the status.

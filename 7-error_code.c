@@ -8,7 +8,7 @@
  *
  * What it teaches: the status code is the second word of the response's
  * first line ("HTTP/1.1 401 Unauthorized"): status_code() below reads it
- * with strtol() from the status line that lib/client/http.c (written in
+ * with strtol() from the status line that lib/client/head.c (written in
  * 4-hbtn_status) keeps. Below 400 the body is printed; from 400 on,
  * "Error code: <status>" is printed on stdout and the exit status is 1.
  *
@@ -27,7 +27,7 @@
 
 /**
  * status_code - the status code of a status line
- * @line: the line, such as "HTTP/1.1 401 Unauthorized"; lib/client/http.c
+ * @line: the line, such as "HTTP/1.1 401 Unauthorized"; lib/client/head.c
  *        has checked its shape: "HTTP/1.x", a space, three digits
  *
  * Return: the code, such as 401.

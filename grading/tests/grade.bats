@@ -100,6 +100,9 @@ Total                                    0.00/10
   lib/client/url.c is missing
   lib/client/connect.c is missing
   lib/client/conn.c is missing
+  lib/client/reader.c is missing
+  lib/client/head.c is missing
+  lib/client/body.c is missing
   lib/client/http.c is missing"
 }
 

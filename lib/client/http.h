@@ -7,8 +7,9 @@
 
 #include "lib/buf.h"
 
-/* The largest header block a response may have. */
+/* The largest header block a response may have, and the error past it. */
 #define HTTP_MAX_HEADERS (64 * 1024)
+#define HTTP_HEADERS_TOO_LARGE "the response's headers are larger than 64 KiB"
 /* How many redirects are followed. */
 #define HTTP_MAX_REDIRECTS 10
 /* How much of the status line is kept. */
