@@ -48,6 +48,7 @@
 #include <unistd.h>
 #include <sys/stat.h>
 
+#include "lib/server/answer.h"
 #include "lib/server/files.h"
 #include "lib/server/http11.h"
 #include "lib/server/listener.h"
@@ -87,9 +88,9 @@ static void serve_file(struct server *srv, struct http11_conn *c,
 {
 	off_t first, last;
 
-	if (http11_file_head(c, req, mime_type(&srv->mime, path), st, &first,
+	if (answer_file_head(c, req, mime_type(&srv->mime, path), st, &first,
 			     &last))
-		http11_send_file(c, fd, first, last + 1);
+		answer_send_file(c, fd, first, last + 1);
 	else
 		close(fd);
 }
@@ -113,7 +114,7 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
 	if (len > 0 && path[len - 1] != '/')
 	{
 		close(fd);
-		http11_redirect_dir(c, req, path);
+		answer_redirect_dir(c, req, path);
 		return;
 	}
 	strcpy(path + len, "index.html");
@@ -127,7 +128,7 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
 	if (index_fd >= 0)
 		close(index_fd);
 	path[len] = '\0';
-	http11_listing(c, req, &srv->site, path, fd);
+	answer_listing(c, req, &srv->site, path, fd);
 }
 
 /**
@@ -145,13 +146,13 @@ static void answer(struct http11 *h, struct http11_conn *c,
 	struct stat st;
 	int fd = -1, status;
 
-	status = http11_method(req->method);
+	status = answer_method(req->method);
 	if (status == 0)
 		status = request_path(req->target, path, sizeof(path) - 16);
 	if (status == 0)
 		status = site_open_file(&srv->site, path, &fd, &st);
 	if (status != 0)
-		http11_status(c, req, status, "");
+		answer_status(c, req, status, "");
 	else if (S_ISDIR(st.st_mode))
 		serve_dir(srv, c, req, path, fd);
 	else

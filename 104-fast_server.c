@@ -42,6 +42,7 @@
 
 #include "lib/server/acceptor.h"
 #include "lib/server/cache.h"
+#include "lib/server/answer.h"
 #include "lib/server/files.h"
 #include "lib/server/http11.h"
 #include "lib/server/listener.h"
@@ -95,7 +96,7 @@ static void send_body(struct server *srv, struct http11_conn *c, int fd,
 
 	if (n > SMALL_FILE)
 	{
-		http11_send_file(c, fd, first, end);
+		answer_send_file(c, fd, first, end);
 		return;
 	}
 	/* A file that shrank since fstat() cannot fill what Content-Length
@@ -125,7 +126,7 @@ static void serve_file(struct server *srv, struct http11_conn *c,
 {
 	off_t first, last;
 
-	if (!http11_file_head(c, req, mime_type(&srv->mime, path), st, &first,
+	if (!answer_file_head(c, req, mime_type(&srv->mime, path), st, &first,
 			      &last))
 	{
 		if (fd >= 0)
@@ -190,7 +191,7 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
 	if (len > 0 && path[len - 1] != '/')
 	{
 		close(fd);
-		http11_redirect_dir(c, req, path);
+		answer_redirect_dir(c, req, path);
 		return;
 	}
 	strcpy(path + len, "index.html");
@@ -211,7 +212,7 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
 	if (index_fd >= 0)
 		close(index_fd);
 	path[len] = '\0';
-	http11_listing(c, req, &srv->site, path, fd);
+	answer_listing(c, req, &srv->site, path, fd);
 }
 
 /**
@@ -230,7 +231,7 @@ static void answer(struct http11 *h, struct http11_conn *c,
 	struct stat st;
 	int fd = -1, status;
 
-	status = http11_method(req->method);
+	status = answer_method(req->method);
 	if (status == 0)
 		status = request_path(req->target, path, sizeof(path) - 16);
 	if (status == 0)
@@ -238,7 +239,7 @@ static void answer(struct http11 *h, struct http11_conn *c,
 	if (status == 0 && e == NULL)
 		status = site_open_file(&srv->site, path, &fd, &st);
 	if (status != 0)
-		http11_status(c, req, status, "");
+		answer_status(c, req, status, "");
 	else if (e != NULL)
 		serve_file(srv, c, req, path, -1, e->data, &e->st);
 	else if (S_ISDIR(st.st_mode))

@@ -5,7 +5,7 @@
  * Written in exercise 103 (103-http11_server): the student writes this
  * file (lib/server/http11.h is its given API). Used by 103 and
  * 104-fast_server, which answer requests their own way (the answer
- * callback) on the same connections.
+ * callback, with lib/server/answer.c) on the same connections.
  *
  * A connection's life: bytes arrive; once a request's head is whole
  * (request_parse()), it is answered; whatever follows the head is the
@@ -27,7 +27,6 @@
  */
 #define _GNU_SOURCE /* MSG_MORE */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,7 +36,7 @@
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 
-#include "lib/server/conditional.h"
+#include "lib/server/answer.h"
 #include "lib/server/http11.h"
 #include "lib/timeout.h"
 
@@ -46,57 +45,6 @@
  * lose our answer with it.
  */
 #define LINGER_MS 2000
-
-/**
- * http11_add - add formatted text to the answer being built
- * @h: the server (the answer is h->out)
- * @format: a printf format; the text must fit in a request line and more
- */
-void http11_add(struct http11 *h, const char *format, ...)
-{
-	char text[3 * REQUEST_MAX_LINE + 256]; /* a target, %-encoded */
-	va_list ap;
-	int n;
-
-	va_start(ap, format);
-	n = vsnprintf(text, sizeof(text), format, ap);
-	va_end(ap);
-	if (n < 0 || (size_t)n >= sizeof(text) ||
-	    buf_append(&h->out, text, n) != 0)
-		h->failed = 1;
-}
-
-/**
- * http11_is_head - is this a HEAD request (an answer without its body)?
- * @req: the request, or NULL if it could not be read
- *
- * Return: 1 if it is, 0 if not.
- */
-int http11_is_head(const struct request_head *req)
-{
-	return (req != NULL && strcmp(req->method, "HEAD") == 0);
-}
-
-/**
- * http11_method - can a static file server apply this method?
- * @method: the request's method
- *
- * Return: 0 for GET and HEAD, 405 for the other standard methods, 501
- * for any other.
- */
-int http11_method(const char *method)
-{
-	static const char *const others[] = {"POST", "PUT", "DELETE",
-		"CONNECT", "OPTIONS", "TRACE", "PATCH"};
-	size_t i;
-
-	if (strcmp(method, "GET") == 0 || strcmp(method, "HEAD") == 0)
-		return (0);
-	for (i = 0; i < sizeof(others) / sizeof(others[0]); i++)
-		if (strcmp(method, others[i]) == 0)
-			return (405);
-	return (501);
-}
 
 /**
  * http11_tick - tell the time, for the Date field and the log
@@ -115,202 +63,6 @@ void http11_tick(struct http11 *h)
 		response_date(h->date, now);
 		response_log_date(h->log_date, now);
 	}
-}
-
-/**
- * http11_log - one line of the access log, in the common log format
- * @c: the connection
- * @req: the request, or NULL if it could not be read
- * @status: the answer's status
- * @bytes: bytes of body sent
- */
-void http11_log(struct http11_conn *c, const struct request_head *req,
-		int status, long bytes)
-{
-	response_log(c->peer, c->server->log_date, req, status, bytes);
-}
-
-/**
- * http11_start_head - the status line and the fields every answer has
- * @h: the server
- * @status: the status code
- */
-void http11_start_head(struct http11 *h, int status)
-{
-	http11_add(h, "HTTP/1.1 %d %s\r\nServer: %s\r\nDate: %s\r\n", status,
-		   response_reason(status), h->name, h->date);
-}
-
-/**
- * http11_end_head - say whether the connection stays open; end the head
- * @h: the server
- * @c: the connection
- * @req: the request, or NULL
- *
- * HTTP/1.1 keeps connections open unless told otherwise; HTTP/1.0 closes
- * them unless the client asked for keep-alive, so it is told it got it.
- */
-void http11_end_head(struct http11 *h, struct http11_conn *c,
-		     const struct request_head *req)
-{
-	if (c->closing)
-		http11_add(h, "Connection: close\r\n\r\n");
-	else if (req != NULL && req->minor == 0)
-		http11_add(h, "Connection: keep-alive\r\n\r\n");
-	else
-		http11_add(h, "\r\n");
-}
-
-/**
- * http11_status - an answer that is only a status, such as 404
- * @c: the connection
- * @req: the request, or NULL if it could not be read
- * @status: the status code
- * @fields: more header fields ("Name: value\r\n"...), or ""
- *
- * After an answer that says the request could not be read, the
- * connection is closed: where the next request starts is unknown.
- */
-void http11_status(struct http11_conn *c, const struct request_head *req,
-		   int status, const char *fields)
-{
-	struct http11 *h = c->server;
-	char body[64];
-	int len = sprintf(body, "%d %s\n", status, response_reason(status));
-
-	if (req == NULL || status == 503)
-		c->closing = 1;
-	http11_start_head(h, status);
-	if (status == 405 || status == 501)
-		http11_add(h, "Allow: GET, HEAD\r\n");
-	http11_add(h, "%sContent-Type: text/plain; charset=utf-8\r\n"
-		   "Content-Length: %d\r\n", fields, len);
-	http11_end_head(h, c, req);
-	if (!http11_is_head(req))
-		http11_add(h, "%s", body);
-	http11_log(c, req, status, http11_is_head(req) ? 0 : len);
-}
-
-/**
- * http11_file_head - the head of the answer to a GET or HEAD of a file:
- * 200, 206 for a range, 304 or 412 for a condition, 416 for a range
- * outside the file (lib/server/conditional.c decides which)
- * @c: the connection
- * @req: the request
- * @type: the file's media type (text is said to be UTF-8)
- * @st: what fstat() said of the file
- * @first: where to put the first byte to send
- * @last: where to put the last byte to send
- *
- * The answer is logged here.
- *
- * Return: 1 if the bytes *first to *last are to follow, 0 if the answer
- * is complete.
- */
-int http11_file_head(struct http11_conn *c, const struct request_head *req,
-		     const char *type, const struct stat *st, off_t *first,
-		     off_t *last)
-{
-	struct http11 *h = c->server;
-	char date[RESPONSE_DATE_SIZE], tag[CONDITIONAL_TAG_SIZE], fields[64];
-	int status;
-
-	conditional_tag(tag, st);
-	status = conditional_check(req, st, tag);
-	if (status == 0)
-		status = conditional_range(req, st, tag, first, last);
-	if (status == 412 || status == 416)
-	{
-		sprintf(fields, "Content-Range: bytes */%ld\r\n", (long)st->st_size);
-		http11_status(c, req, status, status == 416 ? fields : "");
-		return (0);
-	}
-	response_date(date, st->st_mtime);
-	http11_start_head(h, status);
-	http11_add(h, "Last-Modified: %s\r\nETag: %s\r\n", date, tag);
-	if (status != 304)
-		http11_add(h, "Content-Type: %s%s\r\nContent-Length: %ld\r\n"
-			   "Accept-Ranges: bytes\r\n", type,
-			   strncmp(type, "text/", 5) == 0 ? "; charset=utf-8" : "",
-			   (long)(*last - *first + 1));
-	if (status == 206)
-		http11_add(h, "Content-Range: bytes %ld-%ld/%ld\r\n", (long)*first,
-			   (long)*last, (long)st->st_size);
-	http11_end_head(h, c, req);
-	if (status == 304 || http11_is_head(req) || *last < *first)
-	{
-		http11_log(c, req, status, 0);
-		return (0);
-	}
-	http11_log(c, req, status, (long)(*last - *first + 1));
-	return (1);
-}
-
-/**
- * http11_send_file - send bytes of a file after the answer's head, by
- * sendfile(): the kernel copies them from its cache to the socket as fast
- * as the client reads
- * @c: the connection
- * @fd: the file (owned by @c until sent)
- * @first: the first byte to send
- * @end: one past the last
- */
-void http11_send_file(struct http11_conn *c, int fd, off_t first, off_t end)
-{
-	c->file = fd;
-	c->file_pos = first;
-	c->file_end = end;
-}
-
-/**
- * http11_redirect_dir - 301 to a directory's name with a slash after it,
- * so that the relative links of its page lead inside it
- * @c: the connection
- * @req: the request
- * @path: the directory's path, decoded and relative to DIR
- */
-void http11_redirect_dir(struct http11_conn *c,
-			 const struct request_head *req, const char *path)
-{
-	struct buf location;
-
-	buf_init(&location);
-	if (response_location(&location, path, req->target) != 0)
-		http11_status(c, req, 500, "");
-	else
-		http11_status(c, req, 301, location.data);
-	buf_free(&location);
-}
-
-/**
- * http11_listing - answer with a directory's listing
- * @c: the connection
- * @req: the request
- * @site: the served directory
- * @path: the directory's path
- * @fd: the directory (closed here)
- */
-void http11_listing(struct http11_conn *c, const struct request_head *req,
-		    const struct site *site, const char *path, int fd)
-{
-	struct http11 *h = c->server;
-	struct buf page;
-
-	buf_init(&page);
-	if (site_listing(site, &page, fd, path) != 0)
-	{
-		http11_status(c, req, 500, "");
-		buf_free(&page);
-		return;
-	}
-	http11_start_head(h, 200);
-	http11_add(h, "Content-Type: text/html; charset=utf-8\r\n"
-		   "Content-Length: %lu\r\n", (unsigned long)page.len);
-	http11_end_head(h, c, req);
-	if (!http11_is_head(req) && buf_append(&h->out, page.data, page.len))
-		h->failed = 1;
-	http11_log(c, req, 200, http11_is_head(req) ? 0 : (long)page.len);
-	buf_free(&page);
 }
 
 /**
@@ -367,7 +119,7 @@ static int answer_all(struct http11_conn *c)
 			return (0);
 		if (status != 0)
 		{
-			http11_status(c, NULL, status, "");
+			answer_status(c, NULL, status, "");
 			return (0);
 		}
 		/* The server does not read request bodies: after one, it
@@ -587,7 +339,7 @@ static int on_timeout(struct loop *loop, struct http11_conn *c)
 	/* Idle, lingering, or not reading its answer: just close. */
 	if (c->in_len == 0 || c->lingering || sending(c) || c->closing)
 		return (-1);
-	http11_status(c, NULL, 408, "");
+	answer_status(c, NULL, 408, "");
 	if (push(c) != 0)
 		return (-1);
 	return (wait_next(loop, c));

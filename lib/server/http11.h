@@ -62,8 +62,8 @@ struct http11_conn
 	struct http11_conn *next;
 };
 
-/* Answer one complete request: write the answer with the functions
- * below (into h->out, and a file with http11_send_file()).
+/* Answer one complete request: write the answer with the functions of
+ * lib/server/answer.h (into h->out, and a file with answer_send_file()).
  */
 typedef void (*http11_answer_cb)(struct http11 *h, struct http11_conn *c,
 				 const struct request_head *req);
@@ -106,25 +106,5 @@ int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
 void http11_close(struct loop *loop, struct http11_conn *c);
 void http11_stop(struct loop *loop, struct http11 *h);
 void http11_tick(struct http11 *h);
-
-int http11_method(const char *method);
-int http11_is_head(const struct request_head *req);
-void http11_add(struct http11 *h, const char *format, ...);
-void http11_start_head(struct http11 *h, int status);
-void http11_end_head(struct http11 *h, struct http11_conn *c,
-		     const struct request_head *req);
-void http11_log(struct http11_conn *c, const struct request_head *req,
-		int status, long bytes);
-void http11_status(struct http11_conn *c, const struct request_head *req,
-		   int status, const char *fields);
-int http11_file_head(struct http11_conn *c, const struct request_head *req,
-		     const char *type, const struct stat *st, off_t *first,
-		     off_t *last);
-void http11_send_file(struct http11_conn *c, int fd, off_t first,
-		      off_t end);
-void http11_redirect_dir(struct http11_conn *c,
-			 const struct request_head *req, const char *path);
-void http11_listing(struct http11_conn *c, const struct request_head *req,
-		    const struct site *site, const char *path, int fd);
 
 #endif /* LIB_SERVER_HTTP11_H */
