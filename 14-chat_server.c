@@ -159,13 +159,15 @@ static void send_to(struct loop *loop, struct client *c, const char *text)
 	if (c->why_gone != NULL)
 		return;
 	r = lines_send(&c->io, text);
-	if (r < 0)
-		disconnect(loop, c, errno == ENOBUFS ? " (disconnected: not "
-			   "reading)" : errno == ENOMEM ? " (disconnected: out of"
-			   " memory)" : "");
-	else if (r > 0)
+	if (r > 0) /* some waits: send it when the socket is writable */
 		loop_watch(loop, c->io.fd, c->quitting ? LOOP_WRITE
 			   : LOOP_READ | LOOP_WRITE);
+	else if (r < 0 && errno == ENOBUFS)
+		disconnect(loop, c, " (disconnected: not reading)");
+	else if (r < 0 && errno == ENOMEM)
+		disconnect(loop, c, " (disconnected: out of memory)");
+	else if (r < 0)
+		disconnect(loop, c, "");
 }
 
 /**
