@@ -37,6 +37,7 @@
 #include <sys/time.h>
 
 #include "lib/server/listener.h"
+#include "lib/out.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -82,24 +83,6 @@ static void set_recv_timeout(int fd, long ms)
 }
 
 /**
- * clean - show control characters as '?'
- * @msg: the message, changed in place
- * @len: its length (a NUL byte in it is shown too)
- *
- * The client must not move the cursor of the server's terminal, clear its
- * screen or ring its bell.
- */
-static void clean(char *msg, int len)
-{
-	unsigned char *p = (unsigned char *)msg;
-	int i;
-
-	for (i = 0; i < len; i++)
-		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
-			p[i] = '?';
-}
-
-/**
  * read_message - receive one message: up to a newline, EOF or 1024 bytes
  * @fd: the client's socket
  * @msg: MAX_MESSAGE + 1 bytes; receives the message, '\0'-terminated
@@ -130,7 +113,7 @@ static int read_message(int fd, char *msg)
 	}
 	if (len > 0 && msg[len - 1] == '\r')
 		len--;
-	clean(msg, len);
+	out_clean(msg, len);
 	msg[len] = '\0';
 	return (len);
 }

@@ -39,6 +39,7 @@
 #include "lib/server/acceptor.h"
 #include "lib/server/listener.h"
 #include "lib/server/loop.h"
+#include "lib/out.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -108,24 +109,6 @@ static void close_client(struct loop *loop, struct server *srv,
 }
 
 /**
- * clean - show control characters as '?'
- * @msg: the message, changed in place
- * @len: its length (a NUL byte in it is shown too)
- *
- * A client must not move the cursor of the server's terminal, clear its
- * screen or ring its bell.
- */
-static void clean(char *msg, int len)
-{
-	unsigned char *p = (unsigned char *)msg;
-	int i;
-
-	for (i = 0; i < len; i++)
-		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
-			p[i] = '?';
-}
-
-/**
  * message_done - the message is complete: print it, start the reply
  * @loop: the loop
  * @c: the client
@@ -138,7 +121,7 @@ static void message_done(struct loop *loop, struct client *c)
 		c->len = newline - c->msg;
 	if (c->len > 0 && c->msg[c->len - 1] == '\r')
 		c->len--;
-	clean(c->msg, c->len);
+	out_clean(c->msg, c->len);
 	c->msg[c->len] = '\0';
 	printf("Received: %s\n", c->msg);
 	fflush(stdout);

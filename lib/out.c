@@ -1,8 +1,9 @@
 /*
- * out.c - make sure what a program printed really left it.
+ * out.c - make sure what a program printed really left it, and that what
+ * a peer sent can be printed safely.
  *
- * Given plumbing: no exercise teaches it. Used by 0-12, 100-102
- * and 106.
+ * Given plumbing: no exercise teaches it. Used by 0-12, 100-102 and 106
+ * (out_flush), and by 11, 13 and 14 (out_clean).
  */
 #include <stdio.h>
 #include <string.h>
@@ -26,4 +27,22 @@ int out_flush(const char *name)
 	fprintf(stderr, "%s: cannot write output: %s\n", name,
 		strerror(errno));
 	return (1);
+}
+
+/**
+ * out_clean - show control characters as '?'
+ * @text: what a peer sent, changed in place
+ * @len: its length (a NUL byte in it is shown too)
+ *
+ * A peer must not move the cursor of the terminal its text is shown on,
+ * clear its screen or ring its bell.
+ */
+void out_clean(char *text, size_t len)
+{
+	unsigned char *p = (unsigned char *)text;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
+			p[i] = '?';
 }

@@ -131,6 +131,13 @@ b| Welcome, guest2! $WELCOME
 b| guest1> ?[2Jcleared?"
 }
 
+@test "a NUL byte is shown as ? too, and the line goes on after it" {
+	# chat.py sends \0 as a NUL byte.
+	run chat +a +b 'a>one\0two' 'b?guest1> one?two'
+	assert_success
+	assert_output --partial "b| guest1> one?two"
+}
+
 @test "a line of 512 bytes is sent; 513 bytes is refused with a notice" {
 	local max long
 	max=$(printf 'm%.0s' {1..512})

@@ -14,6 +14,7 @@ Clients are named by one lower-case letter. Steps:
   -a          a closes its connection
   a*N:SIZE    a sends N lines of SIZE bytes as fast as it can, while
               every other client (but slow ones) keeps reading
+In TEXT, \0 stands for a NUL byte (a shell cannot pass one).
 Then, for each client in order, every line it received, as "a| line",
 and "a| (closed)" if the server closed the connection.
 Every wait is bounded (20 s); a wait that times out prints
@@ -114,9 +115,9 @@ class Session:
             c.sock.close()
             c.closed = True
         elif rest.startswith(">>"):
-            self.send(c, rest[2:].encode())
+            self.send(c, rest[2:].encode().replace(b"\\0", b"\0"))
         elif rest.startswith(">"):
-            self.send(c, rest[1:].encode() + b"\n")
+            self.send(c, rest[1:].encode().replace(b"\\0", b"\0") + b"\n")
         elif rest.startswith("?"):
             self.wait(name, repr(rest[1:]), lambda: rest[1:] in c.lines)
         elif rest == ".":

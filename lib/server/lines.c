@@ -17,21 +17,7 @@
 #include <sys/socket.h>
 
 #include "lib/server/lines.h"
-
-/**
- * clean - show control characters as '?'
- * @line: a line of text ('\0'-terminated), changed in place
- *
- * Nobody may move other people's cursors or clear their screens.
- */
-static void clean(char *line)
-{
-	unsigned char *p;
-
-	for (p = (unsigned char *)line; *p != '\0'; p++)
-		if ((*p < ' ' && *p != '\t') || *p == 127)
-			*p = '?';
-}
+#include "lib/out.h"
 
 /**
  * feed - add one received byte to the line being typed
@@ -54,7 +40,7 @@ static int feed(struct lines *l, char ch, lines_cb on_line, void *data)
 		if (l->len > 0 && l->line[l->len - 1] == '\r')
 			l->len--;
 		l->line[l->len] = '\0';
-		clean(l->line);
+		out_clean(l->line, l->len);
 		if (!l->skipping)
 			stop = on_line(l, l->len > LINES_MAX ? NULL : l->line,
 				       data);
