@@ -286,6 +286,8 @@ static void on_pause(struct acceptor *a, int why)
  */
 static int start(struct loop *loop, struct server *srv, int port)
 {
+	char err[128];
+
 	srv->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_IDLE_MS);
 	if (srv->idle_ms < 0)
 	{
@@ -296,10 +298,10 @@ static int start(struct loop *loop, struct server *srv, int port)
 	srv->acceptor.on_accept = on_accept;
 	srv->acceptor.on_pause = on_pause;
 	srv->acceptor.data = srv;
-	if (acceptor_start(loop, &srv->acceptor, "127.0.0.1", port) != 0)
+	if (acceptor_start(loop, &srv->acceptor, "127.0.0.1", port, err,
+			   sizeof(err)) != 0)
 	{
-		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
-			port, strerror(errno));
+		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
 	printf("Listening on 127.0.0.1:%d\n", listener_port(srv->acceptor.fd));

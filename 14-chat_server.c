@@ -426,13 +426,15 @@ static void on_pause(struct acceptor *a, int why)
  */
 static int start(struct loop *loop, struct room *room, int port)
 {
+	char err[128];
+
 	room->acceptor.on_accept = on_accept;
 	room->acceptor.on_pause = on_pause;
 	room->acceptor.data = room;
-	if (acceptor_start(loop, &room->acceptor, "127.0.0.1", port) != 0)
+	if (acceptor_start(loop, &room->acceptor, "127.0.0.1", port, err,
+			   sizeof(err)) != 0)
 	{
-		fprintf(stderr, "%s: cannot listen on 127.0.0.1:%d: %s\n", NAME,
-			port, strerror(errno));
+		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
 	printf("Listening on 127.0.0.1:%d\n", listener_port(room->acceptor.fd));

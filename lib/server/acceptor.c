@@ -23,6 +23,8 @@
 #define _GNU_SOURCE /* accept4 */
 
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <sys/socket.h>
 
@@ -86,25 +88,31 @@ static void on_listener(struct loop *loop, int fd, int events, void *data)
  * @a: the acceptor, with on_accept, on_pause, max and data set
  * @host: the numeric address to bind, such as "127.0.0.1"
  * @port: the port (0: any free one; listener_port(a->fd) says which)
+ * @err: where the reason of a failure goes, such as "cannot listen on
+ *       127.0.0.1:8080: Address already in use"
+ * @size: its size
  *
- * Return: 0, or -1 with errno set.
+ * Return: 0, or -1 on failure (@err says why).
  */
 int acceptor_start(struct loop *loop, struct acceptor *a, const char *host,
-		   int port)
+		   int port, char *err, size_t size)
 {
-	int err;
+	int saved;
 
 	a->open = 0;
 	a->fd = listener_open(host, port);
-	if (a->fd < 0)
-		return (-1);
-	if (sock_nonblock(a->fd) != 0 ||
-	    loop_add(loop, a->fd, LOOP_READ, on_listener, a) != 0)
+	if (a->fd >= 0 && (sock_nonblock(a->fd) != 0 ||
+			   loop_add(loop, a->fd, LOOP_READ, on_listener, a) != 0))
 	{
-		err = errno;
+		saved = errno;
 		close(a->fd);
 		a->fd = -1;
-		errno = err;
+		errno = saved;
+	}
+	if (a->fd < 0)
+	{
+		snprintf(err, size, "cannot listen on %s:%d: %s", host, port,
+			 strerror(errno));
 		return (-1);
 	}
 	return (0);

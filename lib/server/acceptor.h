@@ -3,6 +3,7 @@
 
 /* Written in exercise 13: the API of lib/server/acceptor.c (given). */
 
+#include <stddef.h>
 #include <sys/socket.h>
 
 /* After EMFILE or ENFILE, accepting waits this long for descriptors. */
@@ -43,7 +44,7 @@ struct acceptor
 };
 
 int acceptor_start(struct loop *loop, struct acceptor *a, const char *host,
-		   int port);
+		   int port, char *err, size_t size);
 void acceptor_closed(struct loop *loop, struct acceptor *a);
 void acceptor_stop(struct loop *loop, struct acceptor *a);
 

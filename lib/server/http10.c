@@ -21,7 +21,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
 #include <sys/sendfile.h>
 #include <sys/socket.h>
@@ -233,12 +232,9 @@ int http10_listen(struct loop *loop, struct http10 *h, int port, char *err,
 	}
 	h->acceptor.on_accept = on_accept;
 	h->acceptor.data = h;
-	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port) != 0)
-	{
-		snprintf(err, size, "cannot listen on 127.0.0.1:%d: %s", port,
-			 strerror(errno));
+	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port, err,
+			   size) != 0)
 		return (-1);
-	}
 	return (0);
 }
 

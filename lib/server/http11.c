@@ -474,12 +474,9 @@ int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
 	}
 	h->acceptor.on_accept = http11_accept;
 	h->acceptor.data = h;
-	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port) != 0)
-	{
-		snprintf(err, size, "cannot listen on 127.0.0.1:%d: %s", port,
-			 strerror(errno));
+	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port, err,
+			   size) != 0)
 		return (-1);
-	}
 	loop_before_wait(loop, before_wait);
 	return (0);
 }
