@@ -31,23 +31,8 @@
 #include "lib/timeout.h"
 
 /**
- * read_response - read a whole response: its head, then its body
- * @r: the reader
- * @method: the request's method (a HEAD response has no body)
- * @res: where the status, headers and body go
- *
- * Return: 0 on success, -1 on failure.
- */
-static int read_response(struct reader *r, const char *method,
-			 struct http_response *res)
-{
-	if (head_read(r, res) != 0)
-		return (-1);
-	return (body_read(r, method, res));
-}
-
-/**
- * http_read_response - read a whole response from a connection
+ * http_read_response - read a whole response from a connection: its head,
+ * then its body
  * @c: the connection (at the start of a response)
  * @method: the request's method (a HEAD response has no body)
  * @res: where the status, headers and body go
@@ -62,7 +47,9 @@ int http_read_response(struct conn *c, const char *method,
 
 	memset(&r, 0, sizeof(r));
 	r.c = c;
-	rc = read_response(&r, method, res);
+	rc = head_read(&r, res);
+	if (rc == 0)
+		rc = body_read(&r, method, res);
 	buf_free(&r.data);
 	return (rc);
 }
@@ -184,15 +171,12 @@ static int next_request(struct conn *c, struct http_request *req, char *url,
 static int exchange(struct conn *c, struct http_request *req, char *url,
 		    struct http_response *res)
 {
-	struct reader r;
 	struct url u;
 	const char *why;
 	int rc;
 
 	if (url_parse(url, &u, &why) != 0)
 		return (conn_fail(c, "%s: %s", why, url));
-	memset(&r, 0, sizeof(r));
-	r.c = c;
 	c->fd = -1;
 	c->ctx = NULL;
 	c->ssl = NULL;
@@ -203,10 +187,9 @@ static int exchange(struct conn *c, struct http_request *req, char *url,
 	if (rc == 0)
 		rc = send_request(c, req, &u);
 	if (rc == 0)
-		rc = read_response(&r, req->method, res);
+		rc = http_read_response(c, req->method, res);
 	if (rc == 0)
 		rc = next_request(c, req, url, res);
-	buf_free(&r.data);
 	conn_close(c);
 	return (rc);
 }
