@@ -255,6 +255,42 @@ static const char *query(const struct sockaddr *server, socklen_t len,
 }
 
 /**
+ * read_args - TYPE and SERVER from the command line
+ * @argc: number of arguments
+ * @argv: the arguments: NAME, then TYPE and SERVER, both optional
+ * @type: set to the type asked for (A when none is)
+ * @server: set to SERVER's address, or the system's first name server's
+ * @len: set to its length
+ *
+ * Return: 0; 2 on wrong arguments (the usage line said); 1 when no server
+ * was given and none can be found (said).
+ */
+static int read_args(int argc, char **argv, unsigned int *type,
+		     struct sockaddr_storage *server, socklen_t *len)
+{
+	const char *server_arg = NULL;
+
+	*type = DNS_T_A;
+	if (argc >= 3 && record_type(argv[2]) != 0)
+		*type = record_type(argv[2]);
+	else if (argc == 3)
+		server_arg = argv[2];
+	if (argc == 4)
+		server_arg = argv[3];
+	if (argc < 2 || argc > 4 || (argc == 4 && record_type(argv[2]) == 0) ||
+	    (server_arg != NULL &&
+	     sock_parse_addr(server_arg, 53, server, len) != 0))
+	{
+		fprintf(stderr, "Usage: ./%s NAME [A|AAAA|CNAME|MX|NS|TXT] "
+			"[SERVER[:PORT]]\n", NAME);
+		return (2);
+	}
+	if (server_arg == NULL && default_server(server, len) != 0)
+		return (1);
+	return (0);
+}
+
+/**
  * main - ask for NAME's records of TYPE, and print them
  * @argc: number of arguments
  * @argv: the arguments: NAME, then TYPE and SERVER, both optional
@@ -267,27 +303,14 @@ int main(int argc, char **argv)
 	struct sockaddr_storage server;
 	socklen_t len;
 	unsigned short id;
-	unsigned int type = DNS_T_A;
-	const char *server_arg = NULL, *why;
+	unsigned int type;
+	const char *why;
 	struct buf out;
 	size_t qlen;
+	int status = read_args(argc, argv, &type, &server, &len);
 
-	if (argc >= 3 && record_type(argv[2]) != 0)
-		type = record_type(argv[2]);
-	else if (argc == 3)
-		server_arg = argv[2];
-	if (argc == 4)
-		server_arg = argv[3];
-	if (argc < 2 || argc > 4 || (argc == 4 && record_type(argv[2]) == 0) ||
-	    (server_arg != NULL &&
-	     sock_parse_addr(server_arg, 53, &server, &len) != 0))
-	{
-		fprintf(stderr, "Usage: ./%s NAME [A|AAAA|CNAME|MX|NS|TXT] "
-			"[SERVER[:PORT]]\n", NAME);
-		return (2);
-	}
-	if (server_arg == NULL && default_server(&server, &len) != 0)
-		return (1);
+	if (status != 0)
+		return (status);
 	/* A random ID: an attacker who cannot see the query must guess it. */
 	if (getrandom(&id, sizeof(id), 0) != sizeof(id))
 		id = (unsigned short)getpid();

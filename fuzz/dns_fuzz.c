@@ -26,7 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unsigned char q[DNS_QUERY_MAX];
 	size_t qlen = dns_put_query(q, 0x1234, "example.test", DNS_T_A), i;
 	struct dns_message m = {NULL, 0, 0, NULL};
-	char name[DNS_MAX_NAME + 1];
+	char name[DNS_MAX_TEXT];
 	struct buf out;
 	int truncated;
 
@@ -39,7 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		m.pos = i;
 		m.why = NULL;
-		if (dns_get_name(&m, name) == 0 && strlen(name) > DNS_MAX_NAME)
+		if (dns_get_name(&m, name) == 0 && strlen(name) >= DNS_MAX_TEXT)
 			abort();
 	}
 	return (0);

@@ -30,7 +30,11 @@ The faults, by name (any type):
   past.fault.test       an answer's name points past the end
   forward.fault.test    an answer's name points forward, to later bytes
   label.fault.test      an answer's name has a label of 64 bytes
-  long.fault.test       an answer's name is 257 bytes long
+  long.fault.test       an answer's name is 256 bytes long, one past 255
+  edge.fault.test       an answer's name is 255 bytes long: the most there is
+  escaped.fault.test    a CNAME whose target's labels hold bytes a terminal
+                        or a reader would misread: ESC, a dot, a NUL, a
+                        backslash, a space, quotes, DEL, 0xFF
   counts.fault.test     ANCOUNT says 5; there is one record
   short.fault.test      the message ends in the middle of a record
   garbage.fault.test    the right ID, then 8 bytes: shorter than a header
@@ -166,11 +170,19 @@ def fault(qname, qid, rd, question, tcp):
     if kind == "label":
         return header(qid, ok, 1, 1) + question + \
             record(b"\x40" + b"a" * 64 + b"\0", A, b"\xc0\0\2\x09")
-    if kind == "long":
-        # 4 labels of 63 bytes: 4 * 64 + 1 = 257 bytes, over 255.
-        long_name = b"".join(b"\x3f" + b"b" * 63 for _ in range(4)) + b"\0"
+    if kind in ("long", "edge"):
+        # 3 labels of 63 bytes, then one of 62 (long) or 61 (edge), then
+        # the root: 3 * 64 + 63 + 1 = 256 bytes, or 255.
+        last = 62 if kind == "long" else 61
+        name = b"".join(b"\x3f" + b"b" * 63 for _ in range(3)) + \
+            bytes([last]) + b"c" * last + b"\0"
         return header(qid, ok, 1, 1) + question + \
-            record(long_name, A, b"\xc0\0\2\x09")
+            record(name, A, b"\xc0\0\2\x09")
+    if kind == "escaped":
+        labels = [b"a\x1bb", b"c.d", b"e\0f", b'g\\h "i"(j);@$\x7f\xff']
+        target = b"".join(bytes([len(x)]) + x for x in labels) + b"\4test\0"
+        return header(qid, ok, 1, 1) + question + \
+            record(b"\xc0\x0c", CNAME, target)
     if kind == "counts":
         return header(qid, ok, 1, 5) + question + a
     if kind == "short":

@@ -140,9 +140,20 @@ refused_answer() {
 	refused_answer forward.fault.test "a compression pointer forward"
 }
 
-@test "names: a label over 63 bytes, a name over 255" {
+@test "names: a label over 63 bytes; a name of 255 bytes read, 256 refused" {
 	refused_answer label.fault.test "a label longer than 63 bytes"
+	same_as_dig edge.fault.test A "192.0.2.9"
 	refused_answer long.fault.test "a name longer than 255 bytes"
+}
+
+@test "a name's bytes escaped as dig escapes them: \\DDD, \\. inside a label" {
+	# The target's labels hold ESC, a dot, a NUL, a backslash, a space,
+	# quotes, parentheses, ; @ $, DEL and 0xFF: none may reach the
+	# terminal raw, a dot in a label is not a separator, a NUL does not
+	# end the name.
+	same_as_dig escaped.fault.test CNAME \
+		'a\027b.c\.d.e\000f.g\\h\032\"i\"\(j\)\;\@\$\127\255.test.'
+	assert_stderr ""
 }
 
 @test "a message shorter than it says: counts, a record cut, TCP cut" {

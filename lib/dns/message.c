@@ -14,6 +14,7 @@
  * its end, no name may be longer than 255 bytes.
  */
 #include <arpa/inet.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -51,20 +52,78 @@ static int get16(struct dns_message *m, unsigned int *v)
 }
 
 /**
- * dns_get_name - read a name, following compression pointers
- * @m: the message (its position moves past the name as written there)
- * @out: where to write the name, dotted, with a dot at the end
- *       (DNS_MAX_NAME + 1 bytes)
+ * follow_pointer - jump to where a compression pointer says a name goes on
+ * @m: the message
+ * @p: the pointer's offset (moved to where it points)
+ * @lowest: the lowest offset this name has read (moved there too)
  *
  * A pointer (two bytes, 11 then 14 bits of offset) says "the rest of the
  * name is at this offset". It must point before every byte this name has
  * read so far: that is what makes a loop impossible.
  *
+ * Return: 0, or -1 if the pointer is broken (m->why says how).
+ */
+static int follow_pointer(struct dns_message *m, size_t *p, size_t *lowest)
+{
+	size_t to;
+
+	if (*p + 1 >= m->len)
+		return (fail(m, "the message is cut short"));
+	to = (m->data[*p] & 0x3F) << 8 | m->data[*p + 1];
+	if (to >= m->len)
+		return (fail(m, "a compression pointer past the end"));
+	if (to > *p)
+		return (fail(m, "a compression pointer forward"));
+	if (to >= *lowest)
+		return (fail(m, "a compression pointer loop"));
+	*p = *lowest = to;
+	return (0);
+}
+
+/**
+ * put_label - write one label as text, escaped as dig escapes it
+ * @out: where (4 bytes per byte of the label at most)
+ * @label: the label's bytes: any byte at all, a NUL or a dot among them
+ * @len: how many
+ *
+ * A label is bytes, not text: a dot inside one is not a separator, and an
+ * ESC byte printed raw would drive the reader's terminal. So a dot, a
+ * backslash and the other characters a zone file gives a meaning to are
+ * written after a backslash (\.), and every byte that is not printable
+ * ASCII as \DDD, its value in three decimal digits (\027 for ESC).
+ *
+ * Return: how many bytes were written.
+ */
+static size_t put_label(char *out, const unsigned char *label, size_t len)
+{
+	size_t i, used = 0;
+
+	for (i = 0; i < len; i++)
+	{
+		if (label[i] != '\0' && strchr("\".;\\()@$", label[i]) != NULL)
+		{
+			out[used++] = '\\';
+			out[used++] = label[i];
+		}
+		else if (label[i] <= ' ' || label[i] > '~')
+			used += sprintf(out + used, "\\%03u", label[i]);
+		else
+			out[used++] = label[i];
+	}
+	return (used);
+}
+
+/**
+ * dns_get_name - read a name, following compression pointers
+ * @m: the message (its position moves past the name as written there)
+ * @out: where to write the name as text, escaped, with a dot at the end
+ *       (DNS_MAX_TEXT bytes)
+ *
  * Return: 0, or -1 if the name is broken (m->why says how).
  */
 int dns_get_name(struct dns_message *m, char *out)
 {
-	size_t p = m->pos, lowest = m->pos, wire = 1, used = 0, len, to;
+	size_t p = m->pos, lowest = m->pos, wire = 1, used = 0, len;
 	int jumped = 0;
 
 	for (;;)
@@ -74,19 +133,11 @@ int dns_get_name(struct dns_message *m, char *out)
 		len = m->data[p];
 		if ((len & 0xC0) == 0xC0)
 		{
-			if (p + 1 >= m->len)
-				return (fail(m, "the message is cut short"));
-			to = (len & 0x3F) << 8 | m->data[p + 1];
-			if (to >= m->len)
-				return (fail(m, "a compression pointer past the end"));
-			if (to > p)
-				return (fail(m, "a compression pointer forward"));
-			if (to >= lowest)
-				return (fail(m, "a compression pointer loop"));
 			if (!jumped)
 				m->pos = p + 2;
 			jumped = 1;
-			p = lowest = to;
+			if (follow_pointer(m, &p, &lowest) != 0)
+				return (-1);
 			continue;
 		}
 		if (len > 63)
@@ -98,8 +149,7 @@ int dns_get_name(struct dns_message *m, char *out)
 			return (fail(m, "a name longer than 255 bytes"));
 		if (p + 1 + len > m->len)
 			return (fail(m, "the message is cut short"));
-		memcpy(out + used, m->data + p + 1, len);
-		used += len;
+		used += put_label(out + used, m->data + p + 1, len);
 		out[used++] = '.';
 		p += 1 + len;
 	}
@@ -197,8 +247,7 @@ static int add_record(struct buf *out, struct dns_message *m,
 		      unsigned int type, size_t len)
 {
 	const unsigned char *d = m->data + m->pos;
-	char text[DNS_MAX_NAME + 1 > INET6_ADDRSTRLEN ? DNS_MAX_NAME + 1 :
-		  INET6_ADDRSTRLEN];
+	char text[DNS_MAX_TEXT];	/* longer than any address */
 	unsigned int pref;
 
 	if ((type == DNS_T_A && len != 4) || (type == DNS_T_AAAA && len != 16))
@@ -231,7 +280,7 @@ static int add_record(struct buf *out, struct dns_message *m,
 static int add_answers(struct buf *out, struct dns_message *m,
 		       unsigned int count)
 {
-	char owner[DNS_MAX_NAME + 1];
+	char owner[DNS_MAX_TEXT];
 	unsigned int type, class, ttl_hi, ttl_lo, len;
 	size_t end;
 
@@ -271,7 +320,7 @@ static int same_question(struct dns_message *m, const unsigned char *q,
 			 size_t qlen)
 {
 	struct dns_message ask = {NULL, 0, 12, NULL};
-	char asked[DNS_MAX_NAME + 1], got[DNS_MAX_NAME + 1];
+	char asked[DNS_MAX_TEXT], got[DNS_MAX_TEXT];
 	unsigned int type, class, ask_type = 0, ask_class = 0;
 
 	/* The query is ours (dns_put_query()): reading it cannot fail. */

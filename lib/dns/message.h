@@ -12,6 +12,8 @@
 
 #define DNS_MAX_MESSAGE 65535
 #define DNS_MAX_NAME 255	/* the most bytes a name takes on the wire */
+/* The most bytes a name takes as text: each byte \DDD at worst, and a NUL. */
+#define DNS_MAX_TEXT (4 * DNS_MAX_NAME + 1)
 #define DNS_QUERY_MAX (12 + DNS_MAX_NAME + 4)	/* header, question */
 
 /* The record types asked for and printed, and the class IN. */
