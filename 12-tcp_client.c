@@ -14,7 +14,7 @@
  * What it teaches: the getaddrinfo() loop (try every address the name
  * has until one connects) and a connect() that cannot hang (non-blocking,
  * then poll() with a deadline), both in lib/client/connect.c, written in
- * exercise 4 and reused here; partial writes, a reply read to the end
+ * this exercise (4-7 reuse it); partial writes, a reply read to the end
  * within the same deadline, and half-closing with shutdown().
  *
  * Exit status: 0 on success, 1 on failure (cannot resolve, refused,

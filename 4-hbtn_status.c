@@ -22,7 +22,7 @@
  * then the body, whose end is announced by Content-Length, by chunks, or
  * by the server closing the connection. lib/client/http.c, written in this
  * exercise too (5-7 reuse it), tells that story in http_fetch(): the URL
- * split (url.c), the connection made (connect.c, then conn.c, with TLS),
+ * split (url.c), the connection made (12's connect.c, then conn.c: TLS),
  * the request written, the head read (head.c), the body read (body.c),
  * a redirect followed; this file is the same program as 0-hbtn_status,
  * one level down.

@@ -2,9 +2,10 @@
  * connect.c - connect to a host and port without ever waiting past a
  * deadline: the getaddrinfo() loop, and a connect() that cannot hang.
  *
- * Written in exercise 4 (4-hbtn_status): the student writes this file
- * (lib/client/connect.h is its given API). Used by 4-7 (through
- * lib/client/conn.c) and by 12-tcp_client, which reuse the student's own.
+ * Written in exercise 12 (12-tcp_client), the first client: the student
+ * writes this file (lib/client/connect.h is its given API). Used by
+ * 12-tcp_client, then by 4-7 (through lib/client/conn.c), which reuse the
+ * student's own.
  *
  * A name may have several addresses (IPv4 and IPv6, several servers):
  * each is tried in the order getaddrinfo() gives, until one connects. A

@@ -2,8 +2,8 @@
 #define LIB_CLIENT_CONNECT_H
 
 /*
- * Written in exercise 4: the API of lib/client/connect.c (given). Used by
- * 4-7 and 12-tcp_client.
+ * Written in exercise 12: the API of lib/client/connect.c (given). Used by
+ * 12-tcp_client, then 4-7 (through lib/client/conn.c).
  */
 
 #include <stddef.h>
