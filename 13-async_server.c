@@ -24,7 +24,9 @@
  * client's life has three phases: reading its message, writing the
  * reply, then draining: the server shuts down its writing side and reads
  * what the client still sends (bounded), since closing a socket with
- * unread input resets the connection and can lose the reply.
+ * unread input resets the connection and can lose the reply. What it
+ * prints leaves once per round of the loop (loop_before_wait), in one
+ * write() for every line of the round.
  *
  * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
  * Exit 1 if it cannot listen, 2 on wrong arguments.
@@ -124,7 +126,6 @@ static void message_done(struct loop *loop, struct client *c)
 	out_clean(c->msg, c->len);
 	c->msg[c->len] = '\0';
 	printf("Received: %s\n", c->msg);
-	fflush(stdout);
 	c->sent = 0;
 	loop_watch(loop, c->fd, LOOP_WRITE);
 }
@@ -277,6 +278,21 @@ static void on_pause(struct acceptor *a, int why)
 }
 
 /**
+ * before_wait - the loop is about to wait: write out what was printed
+ * @loop: the loop
+ *
+ * stdout is a pipe or a file when the server runs under a test or a
+ * supervisor, so printf() only fills a buffer. Flushing here, once per
+ * round of the loop, sends every line printed in the round in one write()
+ * and never leaves a line waiting while the server sleeps.
+ */
+static void before_wait(struct loop *loop)
+{
+	(void)loop;
+	fflush(stdout);
+}
+
+/**
  * start - listen, and register the listener and the signals
  * @loop: the loop
  * @srv: the server to fill in
@@ -295,6 +311,7 @@ static int start(struct loop *loop, struct server *srv, int port)
 			NAME);
 		return (-1);
 	}
+	loop_before_wait(loop, before_wait);
 	srv->acceptor.on_accept = on_accept;
 	srv->acceptor.on_pause = on_pause;
 	srv->acceptor.data = srv;

@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""lessons.py - check that each lesson lives where the course says it does.
+
+  tests/lessons.py teaches    every "teaches" word of grading/exercises is
+                              in the code of the files first written in
+                              that exercise
+  tests/lessons.py reach BIN  every public function of a module is in the
+                              program of the exercise that first writes it,
+                              built in BIN with --gc-sections (a function
+                              no path from main() calls is dropped there)
+  tests/lessons.py budgets    the rules of "Requirements students work
+                              under": functions of at most 40 lines, files
+                              of at most 350 lines (clients) or 500
+                              (servers), header guards named after their
+                              paths, no global variable but signal flags
+
+Each prints one line per problem and nothing when all is well.
+
+"Written in" is read from grading/exercises, which lists the exercises in
+the order of study: a file is first written by the first exercise that
+lists it under "writes".
+"""
+import os
+import re
+import shlex
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FUNCTION_LINES = 40
+CLIENT_LINES, SERVER_LINES = 350, 500
+SERVERS = ("11-", "13-", "14-", "15-", "103-", "104-", "105-")
+
+
+def table():
+    """[(name, {"writes": [...], "teaches": [...]})] in the order of study.
+    Teaches words are split as a shell would: "Host: " stays one word."""
+    rows = []
+    with open(os.path.join(ROOT, "grading", "exercises")) as f:
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            if line[0] not in " \t":
+                rows.append((line.split()[0], {"writes": [], "teaches": []}))
+                continue
+            key, _, rest = line.strip().partition("\t")
+            if key in ("writes", "teaches"):
+                rows[-1][1][key] += shlex.split(rest)
+    return rows
+
+
+def first_written():
+    """{exercise: [files it writes first]}."""
+    seen, out = set(), {}
+    for name, row in table():
+        out[name] = [f for f in row["writes"] if f not in seen]
+        seen.update(row["writes"])
+    return out
+
+
+def code_of(path):
+    """The text of PATH without comments and #include lines; strings and
+    character constants kept ("Accept: */*" opens no comment)."""
+    text = open(os.path.join(ROOT, path)).read()
+    text = re.sub(r'("(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\')|/\*.*?\*/',
+                  lambda m: m.group(1) or " ", text, flags=re.S)
+    return re.sub(r"^\s*#\s*include\b.*$", "", text, flags=re.M)
+
+
+def check_teaches():
+    firsts = first_written()
+    for name, row in table():
+        if not row["teaches"]:
+            print("%s: no teaches line" % name)
+        code = "\n".join(code_of(f) for f in firsts[name])
+        for word in row["teaches"]:
+            if not word.strip():
+                print("%s: an empty teaches word" % name)
+                continue
+            pattern = r"\b%s\b" % word if re.fullmatch(r"\w+", word) \
+                else re.escape(word)
+            if not re.search(pattern, code):
+                print("%s: %r is not in the files it writes first (%s)"
+                      % (name, word, " ".join(firsts[name])))
+
+
+def public_functions(header):
+    """The functions a module's header declares."""
+    text = code_of(header)
+    return re.findall(r"^(?!typedef\b)[A-Za-z_][\w \t\*]*?\b(\w+)\s*"
+                      r"\((?:[^;{()]|\([^()]*\))*\)\s*;", text, flags=re.M)
+
+
+def check_reach(bindir):
+    """BINDIR holds each exercise built with -ffunction-sections and
+    --gc-sections at -O0 (nothing inlined, nothing unreachable kept)."""
+    firsts = first_written()
+    for name, _ in table():
+        path = os.path.join(bindir, name)
+        symbols = set(subprocess.run(
+            ["nm", "--defined-only", path], capture_output=True, text=True,
+            check=True).stdout.split())
+        for f in firsts[name]:
+            if not f.startswith("lib/"):
+                continue
+            for fn in public_functions(f[:-2] + ".h"):
+                if fn not in symbols:
+                    print("%s: %s() of %s is never called by it" %
+                          (name, fn, f))
+
+
+def function_lengths(path):
+    """[(name, body lines)] for each function defined in PATH: the lines
+    between its opening and closing braces at the start of a line."""
+    lines = open(os.path.join(ROOT, path)).read().split("\n")
+    out, name = [], None
+    for i, line in enumerate(lines):
+        m = re.match(r"^[A-Za-z_][\w \t\*]*?\b(\w+)\s*\(", line)
+        if m and not line.rstrip().endswith(";"):
+            name = m.group(1)
+        if line == "{" and name is not None:
+            start = i
+        if line == "}" and name is not None:
+            out.append((name, i - start - 1))
+            name = None
+    return out
+
+
+def check_budgets():
+    os.chdir(ROOT)
+    files = sorted([f for f in os.listdir(".") if re.match(r"\d+-.*\.c$", f)]
+                   + ["lib/" + f for f in os.listdir("lib")]
+                   + ["lib/%s/%s" % (d, f) for d in os.listdir("lib")
+                      if os.path.isdir("lib/" + d)
+                      for f in os.listdir("lib/" + d)])
+    for f in files:
+        if f.endswith(".c"):
+            check_file(f)
+        elif f.endswith(".h"):
+            guard = f.upper().replace("/", "_").replace(".", "_")
+            if "#ifndef %s\n#define %s\n" % (guard, guard) not in open(f).read():
+                print("%s: its guard is not %s" % (f, guard))
+
+
+def check_file(f):
+    n = open(f).read().count("\n")
+    limit = SERVER_LINES if f.startswith(SERVERS + ("lib/server/",)) \
+        else CLIENT_LINES
+    if n > limit:
+        print("%s: %d lines, over %d" % (f, n, limit))
+    for fn, length in function_lengths(f):
+        if length > FUNCTION_LINES:
+            print("%s: %s() is %d lines, over %d" % (f, fn, length,
+                                                      FUNCTION_LINES))
+    for m in re.finditer(r"^(?!typedef|struct \w+\s*$|extern|return\b)"
+                         r"(static\s+)?(?!const\b)([A-Za-z_][\w \t\*]*?)"
+                         r"\b(\w+)"
+                         r"(\[[^\]]*\])*\s*(=[^;]*)?;",
+                         code_of(f), flags=re.M):
+        if "(" in m.group(0) or "sig_atomic_t" in m.group(0) or \
+                re.search(r"\bconst\b", m.group(0)):
+            continue
+        print("%s: %s is a global variable" % (f, m.group(3)))
+
+
+if __name__ == "__main__":
+    what = sys.argv[1] if len(sys.argv) > 1 else ""
+    if what == "teaches":
+        check_teaches()
+    elif what == "reach" and len(sys.argv) == 3:
+        check_reach(sys.argv[2])
+    elif what == "budgets":
+        check_budgets()
+    else:
+        sys.exit(__doc__)
