@@ -58,14 +58,13 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *body)
  * @body: where the response body goes
  * @errbuf: CURL_ERROR_SIZE bytes for libcurl's explanations
  *
- * Return: 0 if a response with a status below 400 arrived, 1 otherwise
- * (the reason has been printed on stderr).
+ * Return: 0 if a response arrived, 1 otherwise (the reason has been
+ * printed on stderr).
  */
 static int fetch(CURL *curl, const char *url, struct buf *body,
 		 char *errbuf)
 {
 	CURLcode rc;
-	long status = 0;
 
 	/* The options every careful client sets: time limits, http(s) only,
 	 * a cap on the body, the CA bundle (given: lib/curl/easy.c).
@@ -76,6 +75,9 @@ static int fetch(CURL *curl, const char *url, struct buf *body,
 		return (1);
 	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
+	/* Follow redirects like a browser, but not forever. */
+	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
 	/* Collect the body in memory instead of letting libcurl print it. */
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
@@ -96,16 +98,27 @@ static int fetch(CURL *curl, const char *url, struct buf *body,
 		fprintf(stderr, "%s: %s\n", NAME, errbuf);
 		return (1);
 	}
-	/* libcurl succeeds whenever a response arrived: judging its status
-	 * is the program's job.
-	 */
-	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
-	if (status >= 400)
-	{
-		fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
-		return (1);
-	}
 	return (0);
+}
+
+/**
+ * http_error - judge the status of the response that arrived
+ * @curl: the handle, after a transfer fetch() called a success
+ *
+ * libcurl succeeds whenever a response arrived, a 404 as much as a 200:
+ * judging its status is the program's job.
+ *
+ * Return: 0 for a status below 400, 1 otherwise (said on stderr).
+ */
+static int http_error(CURL *curl)
+{
+	long status = 0;
+
+	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+	if (status < 400)
+		return (0);
+	fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
+	return (1);
 }
 
 /**
@@ -140,7 +153,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "%s: cannot start libcurl\n", NAME);
 	else
 		failed = fetch(curl, argc == 2 ? argv[1] : DEFAULT_URL, &body,
-			       errbuf);
+			       errbuf) || http_error(curl);
 	/* Clean up in the reverse order (both accept what init gave). */
 	curl_easy_cleanup(curl);
 	curl_global_cleanup();

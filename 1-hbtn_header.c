@@ -61,6 +61,9 @@ static int print_header(CURL *curl, const char *url, char *errbuf)
 		return (1);
 	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
+	/* Follow redirects like a browser, but not forever. */
+	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, discard);
 	rc = curl_easy_perform(curl);
 	if (rc != CURLE_OK)

@@ -34,7 +34,11 @@
  *    download resume; If-Range makes it "only if unchanged";
  *  - timeouts: a request must arrive whole within CLIENT_TIMEOUT seconds
  *    (default 10) of its first byte, else 408 Request Timeout; an idle
- *    connection, or a client that stops reading, is closed after as long.
+ *    connection, or a client that stops reading, is closed after as long;
+ *  - packets on a kept connection: TCP_NODELAY sends each answer at once
+ *    (Nagle's wait for the client's ACK, which the client delays, would
+ *    stall every answer of a kept connection), and MSG_MORE on a head a
+ *    file follows lets the head and the file's first bytes share a packet.
  *
  * 104-fast_server is the same server made fast.
  *

@@ -21,9 +21,8 @@
  *    (lib/server/cache.c, written here), and one fstatat() per request
  *    checks that they have not changed;
  *  - small bodies are copied into the answer, so that the answers to
- *    pipelined requests go out in one send(); a large file goes by
- *    sendfile(), its head with MSG_MORE so that head and first bytes share
- *    a packet;
+ *    pipelined requests go out in one send(), where 103 sends a head,
+ *    then the file (MSG_MORE and TCP_NODELAY are 103's, in http11.c);
  *  - a descriptor budget: SPARE_FDS descriptors are kept free of
  *    connections, so that the server can still open the files it serves;
  *    at the limit it stops accepting until a connection closes, instead
@@ -290,7 +289,6 @@ static int start(struct loop *loop, struct server *srv, int port,
 	h->name = NAME;
 	h->answer = answer;
 	h->data = srv;
-	h->more = 1;
 	h->acceptor.on_pause = on_pause;
 	if (http11_listen(loop, h, port, err, sizeof(err)) != 0)
 	{

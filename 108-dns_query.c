@@ -21,9 +21,10 @@
  * section's records are printed one per line, as `dig +short` prints them;
  * names in it may be compression pointers to earlier bytes of the message.
  *
- * Two files: this one carries the messages (UDP, retries, TCP, the
+ * Three files: this one carries the messages (UDP, retries, TCP, the
  * server to ask); lib/dns/message.c, written in this exercise too, writes
- * the query and reads the answer, byte by byte.
+ * the query and reads the answer, byte by byte; lib/dns/name.c, written
+ * here as well, reads the names in it and writes them as dig does.
  *
  * What it teaches: a binary protocol read and written byte by byte, in
  * network byte order; name compression, and how to follow pointers in a

@@ -71,6 +71,9 @@ static int post(CURL *curl, const char *form, const char *url,
 		return (1);
 	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
+	/* Follow redirects like a browser, but not forever. */
+	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
 	/* Setting POSTFIELDS makes the request a POST with the
 	 * Content-Type application/x-www-form-urlencoded.
 	 */

@@ -47,6 +47,9 @@ static int fetch(CURL *curl, const char *url, struct buf *body,
 		return (1);
 	}
 	curl_easy_setopt(curl, CURLOPT_URL, url);
+	/* Follow redirects like a browser, but not forever. */
+	curl_easy_setopt(curl, CURLOPT_FOLLOWLOCATION, 1L);
+	curl_easy_setopt(curl, CURLOPT_MAXREDIRS, 10L);
 	curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, buf_write_cb);
 	curl_easy_setopt(curl, CURLOPT_WRITEDATA, body);
 	rc = curl_easy_perform(curl);

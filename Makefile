@@ -151,7 +151,7 @@ fuzz:
 	clang $(FUZZ_FLAGS) -I. -o build/fuzz/request_fuzz fuzz/request_fuzz.c \
 		lib/server/request.c
 	clang $(FUZZ_FLAGS) -I. -o build/fuzz/dns_fuzz fuzz/dns_fuzz.c \
-		lib/dns/message.c lib/buf.c
+		lib/dns/message.c lib/dns/name.c lib/buf.c
 	@for f in $(FUZZERS); do \
 		mkdir -p build/fuzz/corpus-$$f && \
 		echo "fuzz: $$f for $(FUZZ_SECONDS) s" && \

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "lib/dns/message.h"
+#include "lib/dns/name.h"
 
 /**
  * LLVMFuzzerTestOneInput - read one input as a DNS answer

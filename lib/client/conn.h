@@ -1,5 +1,5 @@
-#ifndef LIB_CONN_H
-#define LIB_CONN_H
+#ifndef LIB_CLIENT_CONN_H
+#define LIB_CLIENT_CONN_H
 
 /* Written in exercise 4: the API of lib/client/conn.c (given). */
 
@@ -33,4 +33,4 @@ ssize_t conn_read(struct conn *c, void *buf, size_t n);
 int conn_write(struct conn *c, const void *buf, size_t n);
 void conn_close(struct conn *c);
 
-#endif /* LIB_CONN_H */
+#endif /* LIB_CLIENT_CONN_H */

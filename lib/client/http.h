@@ -1,5 +1,5 @@
-#ifndef LIB_HTTP_H
-#define LIB_HTTP_H
+#ifndef LIB_CLIENT_HTTP_H
+#define LIB_CLIENT_HTTP_H
 
 /* Written in exercise 4: the API of lib/client/http.c (given). */
 
@@ -63,4 +63,4 @@ int http_read_response(struct conn *c, const char *method,
 		       struct http_response *res);
 void http_response_free(struct http_response *res);
 
-#endif /* LIB_HTTP_H */
+#endif /* LIB_CLIENT_HTTP_H */

@@ -1,5 +1,5 @@
-#ifndef LIB_URL_H
-#define LIB_URL_H
+#ifndef LIB_CLIENT_URL_H
+#define LIB_CLIENT_URL_H
 
 /* Written in exercise 4: the API of lib/client/url.c (given). */
 
@@ -24,4 +24,4 @@ int url_parse(const char *text, struct url *u, const char **why);
 int url_resolve(const char *base, const char *ref, char *out, size_t size);
 int url_default_port(const struct url *u);
 
-#endif /* LIB_URL_H */
+#endif /* LIB_CLIENT_URL_H */

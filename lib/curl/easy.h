@@ -1,5 +1,5 @@
-#ifndef LIB_EASY_H
-#define LIB_EASY_H
+#ifndef LIB_CURL_EASY_H
+#define LIB_CURL_EASY_H
 
 /* Given plumbing (lib/curl/easy.c): used by 0-3, 8-10, 100-102. */
 
@@ -15,4 +15,4 @@ long easy_fetch(CURL *curl, struct buf *body, char *errbuf);
 const char *easy_env_url(const char *env, const char *fallback);
 char *easy_api_url(const char *env, const char *fallback, const char *path);
 
-#endif /* LIB_EASY_H */
+#endif /* LIB_CURL_EASY_H */

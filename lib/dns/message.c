@@ -7,28 +7,26 @@
  * carries the messages over UDP and TCP.
  *
  * Every number is big-endian (network byte order) and read a byte at a
- * time, never by casting a pointer into the message. A name is a list of
- * labels, each preceded by its length, ending with a zero; in an answer a
- * name may end instead with a compression pointer to an earlier name.
- * The message comes from anyone: no pointer may loop, no read may go past
- * its end, no name may be longer than 255 bytes.
+ * time, never by casting a pointer into the message. The names in it are
+ * read by lib/dns/name.c. The message comes from anyone: no read may go
+ * past its end.
  */
 #include <arpa/inet.h>
-#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
 
 #include "lib/dns/message.h"
+#include "lib/dns/name.h"
 
 /**
- * fail - stop reading a message: say why
+ * dns_fail - stop reading a message: say why
  * @m: the message
- * @why: the reason
+ * @why: the reason (only the first one is kept)
  *
  * Return: -1.
  */
-static int fail(struct dns_message *m, const char *why)
+int dns_fail(struct dns_message *m, const char *why)
 {
 	if (m->why == NULL)
 		m->why = why;
@@ -45,119 +43,9 @@ static int fail(struct dns_message *m, const char *why)
 static int get16(struct dns_message *m, unsigned int *v)
 {
 	if (m->len - m->pos < 2)
-		return (fail(m, "the message is cut short"));
+		return (dns_fail(m, "the message is cut short"));
 	*v = (unsigned int)m->data[m->pos] << 8 | m->data[m->pos + 1];
 	m->pos += 2;
-	return (0);
-}
-
-/**
- * follow_pointer - jump to where a compression pointer says a name goes on
- * @m: the message
- * @p: the pointer's offset (moved to where it points)
- * @lowest: the lowest offset this name has read (moved there too)
- *
- * A pointer (two bytes, 11 then 14 bits of offset) says "the rest of the
- * name is at this offset". It must point before every byte this name has
- * read so far: that is what makes a loop impossible.
- *
- * Return: 0, or -1 if the pointer is broken (m->why says how).
- */
-static int follow_pointer(struct dns_message *m, size_t *p, size_t *lowest)
-{
-	size_t to;
-
-	if (*p + 1 >= m->len)
-		return (fail(m, "the message is cut short"));
-	to = (m->data[*p] & 0x3F) << 8 | m->data[*p + 1];
-	if (to >= m->len)
-		return (fail(m, "a compression pointer past the end"));
-	if (to > *p)
-		return (fail(m, "a compression pointer forward"));
-	if (to >= *lowest)
-		return (fail(m, "a compression pointer loop"));
-	*p = *lowest = to;
-	return (0);
-}
-
-/**
- * put_label - write one label as text, escaped as dig escapes it
- * @out: where (4 bytes per byte of the label at most)
- * @label: the label's bytes: any byte at all, a NUL or a dot among them
- * @len: how many
- *
- * A label is bytes, not text: a dot inside one is not a separator, and an
- * ESC byte printed raw would drive the reader's terminal. So a dot, a
- * backslash and the other characters a zone file gives a meaning to are
- * written after a backslash (\.), and every byte that is not printable
- * ASCII as \DDD, its value in three decimal digits (\027 for ESC).
- *
- * Return: how many bytes were written.
- */
-static size_t put_label(char *out, const unsigned char *label, size_t len)
-{
-	size_t i, used = 0;
-
-	for (i = 0; i < len; i++)
-	{
-		if (label[i] != '\0' && strchr("\".;\\()@$", label[i]) != NULL)
-		{
-			out[used++] = '\\';
-			out[used++] = label[i];
-		}
-		else if (label[i] <= ' ' || label[i] > '~')
-			used += sprintf(out + used, "\\%03u", label[i]);
-		else
-			out[used++] = label[i];
-	}
-	return (used);
-}
-
-/**
- * dns_get_name - read a name, following compression pointers
- * @m: the message (its position moves past the name as written there)
- * @out: where to write the name as text, escaped, with a dot at the end
- *       (DNS_MAX_TEXT bytes)
- *
- * Return: 0, or -1 if the name is broken (m->why says how).
- */
-int dns_get_name(struct dns_message *m, char *out)
-{
-	size_t p = m->pos, lowest = m->pos, wire = 1, used = 0, len;
-	int jumped = 0;
-
-	for (;;)
-	{
-		if (p >= m->len)
-			return (fail(m, "the message is cut short"));
-		len = m->data[p];
-		if ((len & 0xC0) == 0xC0)
-		{
-			if (!jumped)
-				m->pos = p + 2;
-			jumped = 1;
-			if (follow_pointer(m, &p, &lowest) != 0)
-				return (-1);
-			continue;
-		}
-		if (len > 63)
-			return (fail(m, "a label longer than 63 bytes"));
-		if (len == 0)
-			break;
-		wire += len + 1;
-		if (wire > DNS_MAX_NAME)
-			return (fail(m, "a name longer than 255 bytes"));
-		if (p + 1 + len > m->len)
-			return (fail(m, "the message is cut short"));
-		used += put_label(out + used, m->data + p + 1, len);
-		out[used++] = '.';
-		p += 1 + len;
-	}
-	if (used == 0)
-		out[used++] = '.';
-	out[used] = '\0';
-	if (!jumped)
-		m->pos = p + 1;
 	return (0);
 }
 
@@ -251,7 +139,7 @@ static int add_record(struct buf *out, struct dns_message *m,
 	unsigned int pref;
 
 	if ((type == DNS_T_A && len != 4) || (type == DNS_T_AAAA && len != 16))
-		return (fail(m, "an address record of the wrong size"));
+		return (dns_fail(m, "an address record of the wrong size"));
 	if (type == DNS_T_A || type == DNS_T_AAAA)
 		return (buf_printf(out, "%s\n", inet_ntop(type == DNS_T_A ? AF_INET :
 			AF_INET6, d, text, sizeof(text))));
@@ -262,7 +150,7 @@ static int add_record(struct buf *out, struct dns_message *m,
 		return (get16(m, &pref) != 0 || dns_get_name(m, text) != 0 ? -1 :
 			buf_printf(out, "%u %s\n", pref, text));
 	if (add_text(out, d, len) != 0)
-		return (fail(m, "a TXT string longer than its record"));
+		return (dns_fail(m, "a TXT string longer than its record"));
 	return (0);
 }
 
@@ -287,20 +175,20 @@ static int add_answers(struct buf *out, struct dns_message *m,
 	while (count-- > 0)
 	{
 		if (m->pos == m->len)
-			return (fail(m, "ANCOUNT counts more records than the "
+			return (dns_fail(m, "ANCOUNT counts more records than the "
 				     "message holds"));
 		if (dns_get_name(m, owner) != 0 || get16(m, &type) != 0 ||
 		    get16(m, &class) != 0 || get16(m, &ttl_hi) != 0 ||
 		    get16(m, &ttl_lo) != 0 || get16(m, &len) != 0)
 			return (-1);
 		if (len > m->len - m->pos)
-			return (fail(m, "the message is cut short"));
+			return (dns_fail(m, "the message is cut short"));
 		end = m->pos + len;
 		if (class == DNS_C_IN && (type == DNS_T_A || type == DNS_T_AAAA ||
 				      type == DNS_T_NS || type == DNS_T_CNAME ||
 				      type == DNS_T_MX || type == DNS_T_TXT) &&
 		    add_record(out, m, type, len) != 0)
-			return (fail(m, "out of memory"));
+			return (dns_fail(m, "out of memory"));
 		m->pos = end;
 	}
 	return (0);
@@ -372,7 +260,7 @@ int dns_read_answer(struct dns_message *m, const unsigned char *q,
 
 	m->pos = 0;
 	if (m->len < 12)
-		return (fail(m, "the answer is shorter than a DNS header"));
+		return (dns_fail(m, "the answer is shorter than a DNS header"));
 	get16(m, &id);
 	get16(m, &flags);
 	get16(m, &qdcount);
@@ -380,14 +268,14 @@ int dns_read_answer(struct dns_message *m, const unsigned char *q,
 	get16(m, &skip);	/* NSCOUNT and ARCOUNT: not read */
 	get16(m, &skip);
 	if (!(flags & 0x8000))
-		return (fail(m, "the answer is not a response (QR is 0)"));
+		return (dns_fail(m, "the answer is not a response (QR is 0)"));
 	*truncated = (flags & 0x0200) != 0;
 	if (*truncated)
 		return (0);
 	if (qdcount != 1 || same_question(m, q, qlen) != 1)
-		return (fail(m, m->why ? m->why : "an answer to another "
+		return (dns_fail(m, m->why ? m->why : "an answer to another "
 			     "question"));
 	if ((flags & 0x000F) != 0)
-		return (fail(m, rcode_reason(flags & 0x000F)));
+		return (dns_fail(m, rcode_reason(flags & 0x000F)));
 	return (add_answers(out, m, ancount));
 }

@@ -12,8 +12,6 @@
 
 #define DNS_MAX_MESSAGE 65535
 #define DNS_MAX_NAME 255	/* the most bytes a name takes on the wire */
-/* The most bytes a name takes as text: each byte \DDD at worst, and a NUL. */
-#define DNS_MAX_TEXT (4 * DNS_MAX_NAME + 1)
 #define DNS_QUERY_MAX (12 + DNS_MAX_NAME + 4)	/* header, question */
 
 /* The record types asked for and printed, and the class IN. */
@@ -42,7 +40,7 @@ struct dns_message
 
 size_t dns_put_query(unsigned char *q, unsigned int id, const char *name,
 		     unsigned int type);
-int dns_get_name(struct dns_message *m, char *out);
+int dns_fail(struct dns_message *m, const char *why);
 int dns_read_answer(struct dns_message *m, const unsigned char *q,
 		    size_t qlen, struct buf *out, int *truncated);
 

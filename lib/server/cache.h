@@ -1,5 +1,5 @@
-#ifndef LIB_CACHE_H
-#define LIB_CACHE_H
+#ifndef LIB_SERVER_CACHE_H
+#define LIB_SERVER_CACHE_H
 
 /* Written in exercise 104: the API of lib/server/cache.c (given). */
 
@@ -38,4 +38,4 @@ const struct cache_entry *cache_store(struct cache *cache, const char *path,
 				      const struct stat *st, char *data);
 void cache_free(struct cache *cache);
 
-#endif /* LIB_CACHE_H */
+#endif /* LIB_SERVER_CACHE_H */

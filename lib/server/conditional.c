@@ -24,6 +24,26 @@
 #include "lib/server/conditional.h"
 
 /**
+ * field - the value of the first field named @name, whatever its case
+ * @req: the request
+ * @name: the field's name
+ *
+ * The parser (lib/server/request.c, 15) keeps every field; the ones that
+ * make a request conditional are found here, where they are used.
+ *
+ * Return: the value, or NULL if the request has no such field.
+ */
+static const char *field(const struct request_head *req, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < req->nfields; i++)
+		if (strcasecmp(req->fields[i].name, name) == 0)
+			return (req->fields[i].value);
+	return (NULL);
+}
+
+/**
  * http_time - read a date in the HTTP format
  * @text: the date, such as "Thu, 02 Jan 2020 03:04:05 GMT"
  * @t: where to put the time
@@ -102,20 +122,24 @@ static int tag_listed(const char *list, const char *tag, int weak)
 int conditional_check(const struct request_head *req, const struct stat *st,
 		      const char *tag)
 {
+	const char *if_match = field(req, "If-Match");
+	const char *if_unmodified_since = field(req, "If-Unmodified-Since");
+	const char *if_none_match = field(req, "If-None-Match");
+	const char *if_modified_since = field(req, "If-Modified-Since");
 	time_t t;
 
-	if (req->if_match != NULL)
+	if (if_match != NULL)
 	{
-		if (!tag_listed(req->if_match, tag, 0))
+		if (!tag_listed(if_match, tag, 0))
 			return (412);
 	}
-	else if (req->if_unmodified_since != NULL &&
-		 http_time(req->if_unmodified_since, &t) == 0 && st->st_mtime > t)
+	else if (if_unmodified_since != NULL &&
+		 http_time(if_unmodified_since, &t) == 0 && st->st_mtime > t)
 		return (412);
-	if (req->if_none_match != NULL)
-		return (tag_listed(req->if_none_match, tag, 1) ? 304 : 0);
-	if (req->if_modified_since != NULL &&
-	    http_time(req->if_modified_since, &t) == 0 && st->st_mtime <= t)
+	if (if_none_match != NULL)
+		return (tag_listed(if_none_match, tag, 1) ? 304 : 0);
+	if (if_modified_since != NULL &&
+	    http_time(if_modified_since, &t) == 0 && st->st_mtime <= t)
 		return (304);
 	return (0);
 }
@@ -133,13 +157,14 @@ int conditional_check(const struct request_head *req, const struct stat *st,
 static int range_applies(const struct request_head *req, const struct stat *st,
 			 const char *tag)
 {
+	const char *if_range = field(req, "If-Range");
 	time_t t;
 
-	if (req->if_range == NULL)
+	if (if_range == NULL)
 		return (1);
-	if (req->if_range[0] == '"')
-		return (strcmp(req->if_range, tag) == 0);
-	return (http_time(req->if_range, &t) == 0 && t == st->st_mtime);
+	if (if_range[0] == '"')
+		return (strcmp(if_range, tag) == 0);
+	return (http_time(if_range, &t) == 0 && t == st->st_mtime);
 }
 
 /**
@@ -225,5 +250,5 @@ int conditional_range(const struct request_head *req, const struct stat *st,
 	*last = st->st_size - 1;
 	if (!range_applies(req, st, tag))
 		return (200);
-	return (parse_range(req->range, st->st_size, first, last));
+	return (parse_range(field(req, "Range"), st->st_size, first, last));
 }

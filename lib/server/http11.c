@@ -148,7 +148,10 @@ static ssize_t send_some(struct http11_conn *c, const char *data, size_t len)
 	int flags = MSG_NOSIGNAL;
 	ssize_t n;
 
-	if (c->file >= 0 && c->server->more)
+	/* A file follows these bytes: MSG_MORE holds them until the file's
+	 * first bytes join them, so that a small answer is one packet.
+	 */
+	if (c->file >= 0)
 		flags |= MSG_MORE;
 	n = send(c->fd, data, len, flags);
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))

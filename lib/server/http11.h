@@ -74,8 +74,6 @@ typedef void (*http11_answer_cb)(struct http11 *h, struct http11_conn *c,
  * @name: the server's name, for the Server field
  * @idle_ms: CLIENT_TIMEOUT, in milliseconds (set by http11_listen())
  * @answer: answers each request
- * @more: 1 to send heads with MSG_MORE when a file follows them (so that
- *        the head and the file's first bytes share a packet)
  * @data: for @answer's use
  * @out: where answers are built before they are sent; shared by all
  *       connections, so answering costs no allocation
@@ -91,7 +89,6 @@ struct http11
 	const char *name;
 	long idle_ms;
 	http11_answer_cb answer;
-	int more;
 	void *data;
 	struct buf out;
 	int failed;

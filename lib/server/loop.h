@@ -1,5 +1,5 @@
-#ifndef LIB_LOOP_H
-#define LIB_LOOP_H
+#ifndef LIB_SERVER_LOOP_H
+#define LIB_SERVER_LOOP_H
 
 /* Written in exercise 13: the API of lib/server/loop.c (given). */
 
@@ -28,4 +28,4 @@ int loop_run(struct loop *loop);
 void loop_stop(struct loop *loop);
 int loop_stop_on_signals(struct loop *loop);
 
-#endif /* LIB_LOOP_H */
+#endif /* LIB_SERVER_LOOP_H */

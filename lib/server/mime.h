@@ -1,5 +1,5 @@
-#ifndef LIB_MIME_H
-#define LIB_MIME_H
+#ifndef LIB_SERVER_MIME_H
+#define LIB_SERVER_MIME_H
 
 /* Given plumbing (lib/server/mime.c): used by 15, 103 and 104. */
 
@@ -37,4 +37,4 @@ int mime_load(struct mime *m, char *err, size_t size);
 const char *mime_type(const struct mime *m, const char *path);
 void mime_free(struct mime *m);
 
-#endif /* LIB_MIME_H */
+#endif /* LIB_SERVER_MIME_H */

@@ -17,6 +17,7 @@
  * The parser works in place: it writes a '\0' after each string it keeps,
  * and struct request_head points into the buffer.
  */
+#include <stddef.h>
 #include <string.h>
 #include <strings.h>
 
@@ -125,32 +126,6 @@ static void connection_tokens(const char *value, struct fields *f)
 }
 
 /**
- * keep_condition - remember the fields that make a request conditional
- * @name: the field's name
- * @value: its value
- * @req: the request; the first of each field is kept
- */
-static void keep_condition(const char *name, char *value,
-			   struct request_head *req)
-{
-	static const char *const names[] = {"If-Modified-Since",
-		"If-Unmodified-Since", "If-Match", "If-None-Match", "Range",
-		"If-Range"};
-	char **slots[6];
-	size_t i;
-
-	slots[0] = &req->if_modified_since;
-	slots[1] = &req->if_unmodified_since;
-	slots[2] = &req->if_match;
-	slots[3] = &req->if_none_match;
-	slots[4] = &req->range;
-	slots[5] = &req->if_range;
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (strcasecmp(name, names[i]) == 0 && *slots[i] == NULL)
-			*slots[i] = value;
-}
-
-/**
  * keep_field - remember the fields the server uses
  * @name: the field's name
  * @value: its value
@@ -180,8 +155,6 @@ static int keep_field(char *name, char *value, struct request_head *req,
 		f->chunked = 1;
 	else if (strcasecmp(name, "Connection") == 0)
 		connection_tokens(value, f);
-	else
-		keep_condition(name, value, req);
 	return (0);
 }
 
@@ -217,6 +190,8 @@ static int parse_field(char *line, struct request_head *req, struct fields *f)
 		if ((c < ' ' && c != '\t') || c == 0x7f)
 			return (400);
 	}
+	req->fields[req->nfields].name = line;
+	req->fields[req->nfields++].value = value;
 	return (keep_field(line, value, req, f));
 }
 
@@ -310,7 +285,8 @@ int request_parse(char *buf, size_t len, struct request_head *req)
 	end = nl == NULL ? 0 : head_end(buf, nl + 1 - buf, len);
 	if (end == 0)
 		return (len == REQUEST_MAX_HEAD ? 431 : REQUEST_INCOMPLETE);
-	memset(req, 0, sizeof(*req));
+	/* Not the fields: 1.6 KiB to clear for each request, for nothing. */
+	memset(req, 0, offsetof(struct request_head, fields));
 	req->head_len = end;
 	status = cut_line(buf + start, nl);
 	if (status == 0)
