@@ -30,6 +30,25 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FUNCTION_LINES = 40
 CLIENT_LINES, SERVER_LINES = 350, 500
 SERVERS = ("11-", "13-", "14-", "15-", "103-", "104-", "105-")
+# Rules still broken, each to be mended, then taken off this list. They
+# are said on stderr; one that no longer happens is an error, so that the
+# list only shrinks.
+OPEN = {
+    # Needs splitting: the film cache and the pages are two ideas.
+    "102-starwars.c: over 350 lines",
+    # Needs a place per handle: easy_defaults() takes only an errbuf.
+    "lib/curl/easy.c: headers_ended is a global variable",
+}
+found_open = set()
+
+
+def problem(text):
+    """Say a broken rule: on stdout, or on stderr if it is known OPEN."""
+    if text in OPEN:
+        found_open.add(text)
+        print("still open: " + text, file=sys.stderr)
+    else:
+        print(text)
 
 
 def table():
@@ -139,7 +158,9 @@ def check_budgets():
         elif f.endswith(".h"):
             guard = f.upper().replace("/", "_").replace(".", "_")
             if "#ifndef %s\n#define %s\n" % (guard, guard) not in open(f).read():
-                print("%s: its guard is not %s" % (f, guard))
+                problem("%s: its guard is not %s" % (f, guard))
+    for text in sorted(OPEN - found_open):
+        print("%s: mended, so take it off OPEN in tests/lessons.py" % text)
 
 
 def check_file(f):
@@ -147,11 +168,11 @@ def check_file(f):
     limit = SERVER_LINES if f.startswith(SERVERS + ("lib/server/",)) \
         else CLIENT_LINES
     if n > limit:
-        print("%s: %d lines, over %d" % (f, n, limit))
+        problem("%s: over %d lines" % (f, limit))
     for fn, length in function_lengths(f):
         if length > FUNCTION_LINES:
-            print("%s: %s() is %d lines, over %d" % (f, fn, length,
-                                                      FUNCTION_LINES))
+            problem("%s: %s() is %d lines, over %d" % (f, fn, length,
+                                                        FUNCTION_LINES))
     for m in re.finditer(r"^(?!typedef|struct \w+\s*$|extern|return\b)"
                          r"(static\s+)?(?!const\b)([A-Za-z_][\w \t\*]*?)"
                          r"\b(\w+)"
@@ -160,7 +181,7 @@ def check_file(f):
         if "(" in m.group(0) or "sig_atomic_t" in m.group(0) or \
                 re.search(r"\bconst\b", m.group(0)):
             continue
-        print("%s: %s is a global variable" % (f, m.group(3)))
+        problem("%s: %s is a global variable" % (f, m.group(3)))
 
 
 if __name__ == "__main__":
