@@ -97,8 +97,8 @@ PY
 Total                                    0.00/10
 
 4-hbtn_status: missing
-  lib/client/url.c is missing
   lib/client/connect.c is missing
+  lib/client/url.c is missing
   lib/client/conn.c is missing
   lib/client/reader.c is missing
   lib/client/head.c is missing
