@@ -62,28 +62,30 @@ static int set_defaults(CURL *curl, const char *name, char *errbuf,
 	return (rc);
 }
 
-/* Whether the last header block received came to its end (see
- * on_header). One transfer at a time: every client here has one handle.
- */
-static int headers_ended;
+/* What easy_check() says of a response cut in its head. */
+#define CUT_HEAD "the response ended in its headers"
 
 /**
- * on_header - note whether the last header block came to its end
+ * on_header - keep in the error buffer whether the head came to its end
  * @line: one header line (or status line) as received
  * @size: always 1
  * @n: its length
- * @unused: the CURLOPT_HEADERDATA pointer (none)
+ * @errbuf: the handle's error buffer (CURLOPT_HEADERDATA)
+ *
+ * The state lives with the handle, in the buffer it would be reported in:
+ * a status line writes CUT_HEAD there, the empty line that ends the head
+ * takes it back. After a transfer libcurl called a success, the buffer
+ * holds CUT_HEAD exactly when the last head never ended.
  *
  * Return: @n, to go on.
  */
-static size_t on_header(char *line, size_t size, size_t n, void *unused)
+static size_t on_header(char *line, size_t size, size_t n, void *errbuf)
 {
 	(void)size;
-	(void)unused;
 	if (n >= 5 && strncmp(line, "HTTP/", 5) == 0)
-		headers_ended = 0;
+		strcpy(errbuf, CUT_HEAD);
 	else if ((n == 2 && line[0] == '\r') || (n == 1 && line[0] == '\n'))
-		headers_ended = 1;
+		((char *)errbuf)[0] = '\0';
 	return (n);
 }
 
@@ -108,7 +110,8 @@ int easy_defaults(CURL *curl, const char *name, char *errbuf)
 		return (-1);
 	}
 	if (set_defaults(curl, name, errbuf, total_ms) != 0 ||
-	    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header) != 0)
+	    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, on_header) != 0 ||
+	    curl_easy_setopt(curl, CURLOPT_HEADERDATA, errbuf) != 0)
 	{
 		strcpy(errbuf, "this libcurl is too old");
 		return (-1);
@@ -181,7 +184,7 @@ const char *easy_detail(CURLcode rc, char *errbuf)
  * easy_check - the checks libcurl leaves out, after a transfer that
  * curl_easy_perform() called a success
  * @curl: the handle
- * @errbuf: where the reason goes
+ * @errbuf: the handle's error buffer, where the reason goes
  *
  * libcurl 7.88 accepts a response whose connection closed in the middle
  * of its headers (as if it were complete, with an empty body), and a
@@ -197,15 +200,16 @@ int easy_check(CURL *curl, char *errbuf)
 
 	curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
 	curl_easy_getinfo(curl, CURLINFO_REDIRECT_URL, &location);
-	if (!headers_ended)
-		strcpy(errbuf, "the response ended in its headers");
-	else if ((status == 301 || status == 302 || status == 303 ||
-		  status == 307 || status == 308) && location == NULL)
+	if (strcmp(errbuf, CUT_HEAD) == 0)
+		return (-1);
+	if ((status == 301 || status == 302 || status == 303 ||
+	     status == 307 || status == 308) && location == NULL)
+	{
 		sprintf(errbuf, "a %ld redirect without a Location header",
 			status);
-	else
-		return (0);
-	return (-1);
+		return (-1);
+	}
+	return (0);
 }
 
 /**
