@@ -14,8 +14,9 @@
  * line per film, whose title is fetched from the film's URL.
  *
  * What it teaches: not asking twice. Each film is fetched once per run
- * and its title kept in a small cache, and every request goes through
- * one easy handle, so libcurl reuses one connection to the server.
+ * and its title kept in a small cache (lib/curl/films.c, written here),
+ * and every request goes through one easy handle, so libcurl reuses one
+ * connection to the server.
  *
  * Exit status: 0 on success, 1 on failure, 2 on wrong arguments.
  * NET_TIMEOUT and SSL_CERT_FILE as in 0-hbtn_status.
@@ -28,38 +29,13 @@
 
 #include "lib/buf.h"
 #include "lib/curl/easy.h"
+#include "lib/curl/films.h"
 #include "lib/out.h"
 
 #define NAME "102-starwars"
 #define DEFAULT_API "https://swapi.dev/api"
 /* A server whose "next" never ends cannot keep us here forever. */
 #define MAX_PAGES 100
-
-/**
- * struct film - a film already fetched, in the cache
- * @url: the film's URL, as the API gives it
- * @title: its title
- * @next: the next film in the cache
- */
-struct film
-{
-	char *url;
-	char *title;
-	struct film *next;
-};
-
-/**
- * struct search - what every step of one search needs
- * @curl: the one handle all requests go through
- * @errbuf: its error buffer
- * @films: the cache of films fetched so far (owned: free_films())
- */
-struct search
-{
-	CURL *curl;
-	char *errbuf;
-	struct film *films;
-};
 
 /**
  * fail - report a failure on stderr
@@ -77,115 +53,15 @@ static int fail(const char *why)
 }
 
 /**
- * copy_string - a copy of @s in new memory (free() it)
- * @s: the string
- *
- * Return: the copy, or NULL when out of memory.
- */
-static char *copy_string(const char *s)
-{
-	char *copy = malloc(strlen(s) + 1);
-
-	if (copy != NULL)
-		strcpy(copy, s);
-	return (copy);
-}
-
-/**
- * fetch_title - fetch the film at @url and return its title
- * @s: the search
- * @url: the film's URL
- *
- * Return: the title in new memory (free() it), or NULL on failure (the
- * reason is on stderr).
- */
-static char *fetch_title(struct search *s, const char *url)
-{
-	struct buf answer;
-	cJSON *json = NULL, *title;
-	char *copy = NULL;
-	long status;
-
-	buf_init(&answer);
-	curl_easy_setopt(s->curl, CURLOPT_URL, url);
-	status = easy_fetch(s->curl, &answer, s->errbuf);
-	if (status < 0)
-		fprintf(stderr, "%s: %s\n", NAME, s->errbuf);
-	else if (status >= 400)
-		fprintf(stderr, "%s: HTTP error %ld\n", NAME, status);
-	else if (status >= 0)
-		json = cJSON_ParseWithLength(answer.data, answer.len);
-	title = cJSON_GetObjectItemCaseSensitive(json, "title");
-	if (cJSON_IsString(title))
-		copy = copy_string(title->valuestring);
-	else if (status >= 0 && status < 400)
-		fail(json == NULL ? "the answer is not valid JSON" :
-		     "unexpected JSON from the API");
-	cJSON_Delete(json);
-	buf_free(&answer);
-	return (copy);
-}
-
-/**
- * film_title - the title of the film at @url, from the cache if it is there
- * @s: the search
- * @url: the film's URL
- *
- * Return: the title (owned by the cache), or NULL on failure.
- */
-static const char *film_title(struct search *s, const char *url)
-{
-	struct film *film;
-
-	for (film = s->films; film != NULL; film = film->next)
-		if (strcmp(film->url, url) == 0)
-			return (film->title);
-	film = malloc(sizeof(*film));
-	if (film == NULL)
-	{
-		fail("out of memory");
-		return (NULL);
-	}
-	film->url = copy_string(url);
-	film->title = film->url ? fetch_title(s, url) : NULL;
-	if (film->title == NULL)
-	{
-		free(film->url);
-		free(film);
-		return (NULL);
-	}
-	film->next = s->films;
-	s->films = film;
-	return (film->title);
-}
-
-/**
- * free_films - empty the cache
- * @s: the search
- */
-static void free_films(struct search *s)
-{
-	struct film *next;
-
-	while (s->films != NULL)
-	{
-		next = s->films->next;
-		free(s->films->url);
-		free(s->films->title);
-		free(s->films);
-		s->films = next;
-	}
-}
-
-/**
  * list_films - append one tab-indented line per film of @person to @out
- * @s: the search
+ * @s: the handle, and the films fetched so far
  * @person: one person from the results
  * @out: where the lines go
  *
  * Return: 0 on success, 1 on failure.
  */
-static int list_films(struct search *s, const cJSON *person, struct buf *out)
+static int list_films(struct film_cache *s, const cJSON *person,
+		      struct buf *out)
 {
 	cJSON *films = cJSON_GetObjectItemCaseSensitive(person, "films");
 	const cJSON *url;
@@ -199,7 +75,7 @@ static int list_films(struct search *s, const cJSON *person, struct buf *out)
 			return (fail("unexpected JSON from the API"));
 		title = film_title(s, url->valuestring);
 		if (title == NULL)
-			return (1);
+			return (fail(s->errbuf));
 		if (buf_printf(out, "\t%s\n", title) != 0)
 			return (fail("out of memory"));
 	}
@@ -231,14 +107,14 @@ static char *search_url(CURL *curl, const char *search)
 
 /**
  * list_people - append the people on @page to @out, and the count first
- * @s: the search
+ * @s: the handle, and the films fetched so far
  * @page: one parsed page of search results
  * @out: where the lines go
  * @first: whether this is the first page (the one that prints the count)
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int list_people(struct search *s, const cJSON *page, struct buf *out,
+static int list_people(struct film_cache *s, const cJSON *page, struct buf *out,
 		       int first)
 {
 	cJSON *count = cJSON_GetObjectItemCaseSensitive(page, "count");
@@ -290,7 +166,7 @@ static int next_url(const cJSON *page, char **next)
 
 /**
  * parse_page - add one page's lines to @out, find the next page
- * @s: the search
+ * @s: the handle, and the films fetched so far
  * @answer: the response body
  * @out: where the lines go
  * @first: whether this is the first page
@@ -298,7 +174,7 @@ static int next_url(const cJSON *page, char **next)
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int parse_page(struct search *s, const struct buf *answer,
+static int parse_page(struct film_cache *s, const struct buf *answer,
 		      struct buf *out, int first, char **next)
 {
 	cJSON *json = cJSON_ParseWithLength(answer->data, answer->len);
@@ -317,13 +193,13 @@ static int parse_page(struct search *s, const struct buf *answer,
 
 /**
  * fetch_pages - fetch every page of results from @url on, into @out
- * @s: the search
+ * @s: the handle, and the films fetched so far
  * @url: the first page's URL (freed here)
  * @out: where the lines go
  *
  * Return: 0 on success, 1 on failure (the reason is on stderr).
  */
-static int fetch_pages(struct search *s, char *url, struct buf *out)
+static int fetch_pages(struct film_cache *s, char *url, struct buf *out)
 {
 	struct buf answer;
 	long status;
@@ -365,7 +241,7 @@ static int fetch_pages(struct search *s, char *url, struct buf *out)
 static int search_people(CURL *curl, const char *search, char *errbuf)
 {
 	char *url = search_url(curl, search);
-	struct search s;
+	struct film_cache s;
 	struct buf out;
 	int failed = 1;
 
@@ -384,7 +260,7 @@ static int search_people(CURL *curl, const char *search, char *errbuf)
 		buf_print(&out, stdout);
 		failed = out_flush(NAME);
 	}
-	free_films(&s);
+	film_cache_free(&s);
 	buf_free(&out);
 	return (failed);
 }
