@@ -74,7 +74,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no
 
 .PHONY: all deps check test compat sanitize memcheck demo clean grade \
-	grade-test print-exercises fuzz fresh-check student
+	grade-test print-exercises fuzz fresh-check student steps
 
 all: $(PROGRAMS)
 
@@ -131,6 +131,12 @@ grade: deps
 # Test the grader on the broken solutions in grading/broken/.
 grade-test: deps
 	bats $(BATS_FLAGS) grading/tests
+
+# The checkpoints of the long exercises (the "step" lines of
+# grading/exercises): each step's tests pass with the later steps'
+# functions not yet written (scripts/check-steps).
+steps: deps
+	@scripts/check-steps
 
 # libFuzzer harnesses (fuzz/*_fuzz.c), each run FUZZ_SECONDS from the
 # seeds in fuzz/corpus/NAME/; what they find lands in build/fuzz/.

@@ -23,11 +23,13 @@ setup_file() {
 	export URL
 }
 
+# bats test_tags=step:keepalive
 @test "announces its address once listening" {
 	run server_output srv
 	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
 }
 
+# bats test_tags=step:keepalive
 @test "GET a file: the exact answer, and one line in the access log" {
 	run get /hello.txt
 	assert_output "HTTP/1.1 200 OK
@@ -43,14 +45,17 @@ Hello, world!"
 	assert_output --regexp "^$LOG \"GET /hello.txt HTTP/1.1\" 200 14\$"
 }
 
+# bats test_tags=step:keepalive
 @test "Date is the current time, in the HTTP format" {
 	check_date
 }
 
+# bats test_tags=step:keepalive
 @test "bodies are byte-identical: binary, empty, multi-megabyte" {
 	check_bodies
 }
 
+# bats test_tags=step:keepalive
 @test "Content-Type comes from the extension" {
 	run get /page.html
 	assert_line "Content-Type: text/html; charset=utf-8"
@@ -58,10 +63,12 @@ Hello, world!"
 	assert_line "Content-Type: application/octet-stream"
 }
 
+# bats test_tags=step:keepalive
 @test "media types come from /etc/mime.types; text is UTF-8" {
 	check_media_types
 }
 
+# bats test_tags=step:keepalive
 @test "MIME_TYPES: another table; the first line naming an extension wins" {
 	printf '# a comment\ntext/x-first\tfoo\nx-second/y foo BAR\n\nx-empty/z\n' \
 		>"$BATS_TEST_TMPDIR/types"
@@ -82,10 +89,12 @@ Hello, world!"
 	assert_equal "$status" 0
 }
 
+# bats test_tags=step:keepalive
 @test "MIME_TYPES that cannot be read: a warning, and the built-in types" {
 	check_mime_unreadable
 }
 
+# bats test_tags=step:keepalive
 @test "HEAD: the same head as GET, no body" {
 	run raw 'HEAD /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 200 OK
@@ -101,6 +110,7 @@ Accept-Ranges: bytes
 	assert_output --regexp "^$LOG \"HEAD /hello.txt HTTP/1.1\" 200 -\$"
 }
 
+# bats test_tags=step:conditional
 @test "If-Modified-Since: 304 when unchanged, 200 when changed or unreadable" {
 	run get /hello.txt -H "If-Modified-Since: $LAST_MODIFIED"
 	assert_output "HTTP/1.1 304 Not Modified
@@ -113,6 +123,7 @@ ETag: $ETAG"
 	assert_line --index 0 "HTTP/1.1 200 OK"
 }
 
+# bats test_tags=step:conditional
 @test "ETag: If-None-Match gives 304, and then If-Modified-Since is ignored" {
 	run get /hello.txt -H "If-None-Match: $ETAG"
 	assert_output "HTTP/1.1 304 Not Modified
@@ -135,6 +146,7 @@ ETag: $ETAG"
 	assert_line --index 0 "HTTP/1.1 304 Not Modified"
 }
 
+# bats test_tags=step:conditional
 @test "If-Match and If-Unmodified-Since: 412 when the file is another version" {
 	run get /hello.txt -H "If-Unmodified-Since: Wed, 01 Jan 2020 00:00:00 GMT"
 	assert_output "HTTP/1.1 412 Precondition Failed
@@ -160,6 +172,7 @@ Content-Length: 24
 	assert_line --index 0 "HTTP/1.1 200 OK"
 }
 
+# bats test_tags=step:ranges
 @test "If-Range: the range only if the file is the version the client has" {
 	# The file changed since the date: the whole file, 200.
 	run get /hello.txt -H "Range: bytes=0-4" \
@@ -183,6 +196,7 @@ Content-Length: 24
 	assert_line --index -1 "Hello"
 }
 
+# bats test_tags=step:ranges
 @test "Range: a byte range gives 206 with Content-Range" {
 	run get /hello.txt -H "Range: bytes=0-4"
 	assert_output "HTTP/1.1 206 Partial Content
@@ -204,6 +218,7 @@ Hello"
 	assert_line "Content-Range: bytes 10-13/14"
 }
 
+# bats test_tags=step:ranges
 @test "Range: past the end is 416; several ranges or nonsense get it all" {
 	run get /hello.txt -H "Range: bytes=14-"
 	assert_output "HTTP/1.1 416 Range Not Satisfiable
@@ -221,6 +236,7 @@ Content-Length: 26
 	assert_line --index 0 "HTTP/1.1 200 OK"
 }
 
+# bats test_tags=step:ranges
 @test "Range in a large file (sent by sendfile) is byte-exact" {
 	curl -sS -H "Range: bytes=1000000-1999999" -o "$BATS_TEST_TMPDIR/part" \
 		"$URL/big.bin"
@@ -228,6 +244,7 @@ Content-Length: 26
 	cmp "$BATS_TEST_TMPDIR/want" "$BATS_TEST_TMPDIR/part"
 }
 
+# bats test_tags=step:keepalive
 @test "a directory: its listing, sorted, names escaped" {
 	run get /docs/
 	assert_output "HTTP/1.1 200 OK
@@ -251,10 +268,12 @@ Content-Length: 568
 </html>'
 }
 
+# bats test_tags=step:keepalive
 @test "a listing sorts without case, and leaves out what would be refused" {
 	check_listing_order
 }
 
+# bats test_tags=step:keepalive
 @test "a directory with index.html serves it" {
 	run get /sub/
 	assert_line --index 0 "HTTP/1.1 200 OK"
@@ -262,6 +281,7 @@ Content-Length: 568
 	assert_line --index -1 "sub index"
 }
 
+# bats test_tags=step:keepalive
 @test "a directory without its slash: 301 to the slash, query kept" {
 	run get /docs
 	assert_output "HTTP/1.1 301 Moved Permanently
@@ -275,6 +295,7 @@ Content-Length: 22
 	assert_line "Location: /docs/?sort=name"
 }
 
+# bats test_tags=step:keepalive
 @test "the slash redirect never names another host: //docs goes to /docs/" {
 	# "//docs/" in Location would be read by a browser as the host "docs".
 	local path
@@ -301,6 +322,7 @@ Content-Length: 22
 	done
 }
 
+# bats test_tags=step:keepalive
 @test "a file that is not there: 404" {
 	run get /nothing.txt
 	assert_output "HTTP/1.1 404 Not Found
@@ -313,11 +335,13 @@ Content-Length: 14
 	assert_line --index 0 "HTTP/1.1 404 Not Found"
 }
 
+# bats test_tags=step:errors
 @test "a named pipe: 403 at once, not a hang" {
 	run get /pipe
 	assert_line --index 0 "HTTP/1.1 403 Forbidden"
 }
 
+# bats test_tags=step:errors
 @test "methods other than GET and HEAD: 405 or 501, with Allow" {
 	run raw 'DELETE /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 405 Method Not Allowed
@@ -333,6 +357,7 @@ Content-Length: 23
 	assert_line "Allow: GET, HEAD"
 }
 
+# bats test_tags=step:errors
 @test "a request with a body is answered, then the connection closes" {
 	run raw 'POST / HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello'
 	assert_line --index 0 "HTTP/1.1 405 Method Not Allowed"
@@ -340,6 +365,7 @@ Content-Length: 23
 	assert_line --index -1 "[closed]"
 }
 
+# bats test_tags=step:errors
 @test "malformed requests: 400, and the connection closes" {
 	bad_request 'GET /\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET  / HTTP/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
@@ -349,6 +375,7 @@ Content-Length: 23
 	bad_request 'GET /\xff HTTP/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
 }
 
+# bats test_tags=step:errors
 @test "malformed headers: 400, and the connection closes" {
 	bad_request 'GET / HTTP/1.1\r\nHost t\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET / HTTP/1.1\r\nHost : t\r\n\r\n' "HTTP/1.1 400 Bad Request"
@@ -359,6 +386,7 @@ Content-Length: 23
 	bad_request 'GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n' "HTTP/1.1 400 Bad Request"
 }
 
+# bats test_tags=step:errors
 @test "request smuggling shapes: 400" {
 	bad_request 'GET / HTTP/1.1\r\nHost: t\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n' \
 		"HTTP/1.1 400 Bad Request"
@@ -368,12 +396,14 @@ Content-Length: 23
 		"HTTP/1.1 400 Bad Request"
 }
 
+# bats test_tags=step:errors
 @test "a request line over 8 KiB: 414" {
 	local long
 	long=$(printf 'a%.0s' {1..8200})
 	bad_request "GET /$long HTTP/1.1\\r\\nHost: t\\r\\n\\r\\n" "HTTP/1.1 414 URI Too Long"
 }
 
+# bats test_tags=step:errors
 @test "at the limits: a request line of 8 KiB and 100 fields are read; one byte or field more is refused" {
 	local a fields
 	# "GET /hello.txt?" + 8167 bytes + " HTTP/1.1\r": 8,192 bytes before
@@ -391,6 +421,7 @@ Content-Length: 23
 		"HTTP/1.1 431 Request Header Fields Too Large"
 }
 
+# bats test_tags=step:errors
 @test "a head over 16 KiB, or over 100 fields: 431" {
 	local big many
 	big=$(printf 'x%.0s' {1..4000})
@@ -402,11 +433,13 @@ Content-Length: 23
 		"HTTP/1.1 431 Request Header Fields Too Large"
 }
 
+# bats test_tags=step:errors
 @test "an HTTP version other than 1.x: 505" {
 	bad_request 'GET / HTTP/2.0\r\nHost: t\r\n\r\n' "HTTP/1.1 505 HTTP Version Not Supported"
 	bad_request 'GET / HTTP/0.9\r\n\r\n' "HTTP/1.1 505 HTTP Version Not Supported"
 }
 
+# bats test_tags=step:timeouts
 @test "a request not finished within CLIENT_TIMEOUT: 408" {
 	run raw 'GET / HTTP/1.1\r\nHost: t\r\n'
 	assert_line --index 0 "HTTP/1.1 408 Request Timeout"
@@ -414,6 +447,7 @@ Content-Length: 23
 	assert_line --index -1 "[closed]"
 }
 
+# bats test_tags=step:keepalive
 @test "no path leaves DIR: dot segments, encoded or not" {
 	refused '/../secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/docs/../../secret.txt' "HTTP/1.1 403 Forbidden"
@@ -425,6 +459,7 @@ Content-Length: 23
 	refused 'http://t/../secret.txt' "HTTP/1.1 403 Forbidden"
 }
 
+# bats test_tags=step:keepalive
 @test "no path leaves DIR: backslashes, NUL, double encoding, absolute" {
 	refused '/..\\secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/%5c..%5csecret.txt' "HTTP/1.1 403 Forbidden"
@@ -437,10 +472,12 @@ Content-Length: 23
 	refused 'secret.txt' "HTTP/1.1 400 Bad Request"
 }
 
+# bats test_tags=step:keepalive
 @test "symbolic links: followed if they end inside DIR, else 403" {
 	check_symlinks
 }
 
+# bats test_tags=step:keepalive
 @test "a path that is percent-encoded, and a query, are understood" {
 	run get '/docs/a%20b%26%3Cc%3E.txt?x=1'
 	assert_line --index 0 "HTTP/1.1 200 OK"
@@ -449,6 +486,7 @@ Content-Length: 23
 	assert_line --index -1 "a"
 }
 
+# bats test_tags=step:keepalive
 @test "keep-alive: two requests on one connection; it stays open" {
 	run raw 'GET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /docs/z.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
 		--responses 2 --split 30
@@ -458,12 +496,14 @@ Content-Length: 23
 	assert_line --index -1 "[open]"
 }
 
+# bats test_tags=step:keepalive
 @test "Connection: close is honoured" {
 	run raw 'GET /docs/a.txt HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n'
 	assert_line "Connection: close"
 	assert_line --index -1 "[closed]"
 }
 
+# bats test_tags=step:keepalive
 @test "HTTP/1.0 closes, unless it asks for keep-alive" {
 	run raw 'GET /docs/a.txt HTTP/1.0\r\n\r\n'
 	assert_line "Connection: close"
@@ -473,6 +513,7 @@ Content-Length: 23
 	assert_line --index -1 "[open]"
 }
 
+# bats test_tags=step:keepalive
 @test "pipelining: requests sent in one write are answered in order" {
 	run raw 'GET /docs/z.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /missing HTTP/1.1\r\nHost: t\r\n\r\nHEAD /hello.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
 		--responses 4
@@ -511,6 +552,7 @@ a
 [open]"
 }
 
+# bats test_tags=step:keepalive
 @test "pipelining around a large file keeps the order" {
 	python3 - "$SRV_PORT" "$WWW/big.bin" <<'PY'
 import socket, sys
@@ -529,16 +571,19 @@ assert bodies[1] == big, len(bodies[1])
 PY
 }
 
+# bats test_tags=step:keepalive
 @test "a request split across many small writes" {
 	run raw 'GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n' --split 1
 	assert_line --index -2 "Hello, world!"
 }
 
+# bats test_tags=step:keepalive
 @test "empty lines before a request are skipped" {
 	run raw '\r\n\r\nGET /docs/a.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_line --index 0 "HTTP/1.1 200 OK"
 }
 
+# bats test_tags=step:timeouts
 @test "slowloris: a normal request is answered meanwhile; the slow get 408" {
 	run python3 "$ROOT/tests/http.py" slowloris "$SRV_PORT" 200 15 /hello.txt
 	assert_output "HTTP/1.1 200 OK
@@ -546,14 +591,17 @@ PY
 200 of 200 closed, 200 with 408"
 }
 
+# bats test_tags=step:timeouts
 @test "a client that stops reading a large file is dropped; others are served" {
 	check_slow_reader
 }
 
+# bats test_tags=step:timeouts
 @test "a client that vanishes mid-answer does not stop the server" {
 	check_vanish
 }
 
+# bats test_tags=step:timeouts
 @test "10,000 idle connections, and requests are still served" {
 	CLIENT_TIMEOUT=120 start_server idle "$(prog $PROG)" 0 "$WWW"
 	run python3 "$ROOT/tests/http.py" idle "$IDLE_PORT" 10000 /hello.txt
@@ -563,26 +611,32 @@ PY
 	assert_equal "$status" 0
 }
 
+# bats test_tags=step:keepalive
 @test "DIR that is missing or not a directory" {
 	check_bad_dir
 }
 
+# bats test_tags=step:keepalive
 @test "CLIENT_TIMEOUT that is not a number of seconds" {
 	check_bad_client_timeout
 }
 
+# bats test_tags=step:keepalive
 @test "a port in use" {
 	check_port_in_use
 }
 
+# bats test_tags=step:keepalive
 @test "wrong arguments: usage" {
 	check_server_usage
 }
 
+# bats test_tags=step:keepalive
 @test "SIGINT with a client connected: a last line, exit 0" {
 	check_sigint
 }
 
+# bats test_tags=step:keepalive,step:conditional,step:ranges,step:errors,step:timeouts
 @test "after all of the above, it stops cleanly" {
 	check_stops_cleanly
 }

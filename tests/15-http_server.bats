@@ -17,11 +17,13 @@ setup_file() {
 	export URL
 }
 
+# bats test_tags=step:file
 @test "announces its address once listening" {
 	run server_output srv
 	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
 }
 
+# bats test_tags=step:file
 @test "GET a file: the exact answer, and one line in the access log" {
 	run raw 'GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 200 OK
@@ -36,14 +38,17 @@ Hello, world!
 	assert_output --regexp "^$LOG \"GET /hello.txt HTTP/1.1\" 200 14\$"
 }
 
+# bats test_tags=step:file
 @test "Date is the current time, in the HTTP format" {
 	check_date
 }
 
+# bats test_tags=step:file
 @test "bodies are byte-identical: binary, empty, multi-megabyte" {
 	check_bodies
 }
 
+# bats test_tags=step:file
 @test "Content-Type comes from the extension" {
 	run get /page.html
 	assert_line "Content-Type: text/html; charset=utf-8"
@@ -51,14 +56,17 @@ Hello, world!
 	assert_line "Content-Type: application/octet-stream"
 }
 
+# bats test_tags=step:file
 @test "media types come from /etc/mime.types; text is UTF-8" {
 	check_media_types
 }
 
+# bats test_tags=step:file
 @test "MIME_TYPES that cannot be read: a warning, and the built-in types" {
 	check_mime_unreadable
 }
 
+# bats test_tags=step:file
 @test "HEAD: the same head as GET, no body" {
 	run raw 'HEAD /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 200 OK
@@ -72,6 +80,7 @@ Connection: close
 	assert_output --regexp "^$LOG \"HEAD /hello.txt HTTP/1.1\" 200 -\$"
 }
 
+# bats test_tags=step:file
 @test "one request per connection: what follows the first is not answered" {
 	run raw 'GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\nGET /page.html HTTP/1.1\r\nHost: t\r\n\r\n' \
 		--responses 2
@@ -85,6 +94,7 @@ Hello, world!
 [closed]"
 }
 
+# bats test_tags=step:dirs
 @test "a directory: its listing, sorted, names escaped" {
 	run get /docs/
 	assert_output 'HTTP/1.1 200 OK
@@ -111,10 +121,12 @@ Connection: close
 	assert_output --regexp "^$LOG \"GET /docs/ HTTP/1.1\" 200 568\$"
 }
 
+# bats test_tags=step:confinement
 @test "a listing sorts without case, and leaves out what would be refused" {
 	check_listing_order
 }
 
+# bats test_tags=step:dirs
 @test "a directory with index.html serves it, and HEAD of a listing has no body" {
 	run get /sub/
 	assert_output "HTTP/1.1 200 OK
@@ -134,6 +146,7 @@ Connection: close
 [closed]"
 }
 
+# bats test_tags=step:dirs
 @test "a directory without its slash: 301 to the slash, query kept" {
 	run get /docs
 	assert_output "HTTP/1.1 301 Moved Permanently
@@ -150,6 +163,7 @@ Connection: close
 	assert_line "Location: /docs/inner/"
 }
 
+# bats test_tags=step:dirs
 @test "the slash redirect never names another host: //docs goes to /docs/" {
 	# "//docs/" in Location would be read by a browser as the host "docs".
 	local path
@@ -164,6 +178,7 @@ Connection: close
 	rmdir "$WWW/a b"
 }
 
+# bats test_tags=step:file
 @test "a file that is not there: 404" {
 	run get /nothing.txt
 	assert_output "HTTP/1.1 404 Not Found
@@ -179,11 +194,13 @@ Connection: close
 	assert_line --index 0 "HTTP/1.1 404 Not Found"
 }
 
+# bats test_tags=step:errors
 @test "a named pipe: 403 at once, not a hang" {
 	run get /pipe
 	assert_line --index 0 "HTTP/1.1 403 Forbidden"
 }
 
+# bats test_tags=step:errors
 @test "methods other than GET and HEAD: 501, with Allow" {
 	run raw 'DELETE /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n'
 	assert_output "HTTP/1.1 501 Not Implemented
@@ -199,6 +216,7 @@ Connection: close
 	assert_output --regexp "^$LOG \"DELETE /hello.txt HTTP/1.1\" 501 20\$"
 }
 
+# bats test_tags=step:timeouts
 @test "a request with a body: answered whole, though the body is never read" {
 	# 4 MB the server does not read. Closing at once would reset the
 	# connection while the client still sends, and lose the answer: the
@@ -216,6 +234,7 @@ Connection: close
 [closed]"
 }
 
+# bats test_tags=step:errors
 @test "malformed requests: 400, and the connection closes" {
 	bad_request 'GET /\r\n\r\n' "HTTP/1.1 400 Bad Request"
 	bad_request 'GET  / HTTP/1.1\r\nHost: t\r\n\r\n' "HTTP/1.1 400 Bad Request"
@@ -226,6 +245,7 @@ Connection: close
 	bad_request 'GET / HTTP/1.1\r\n\r\n' "HTTP/1.1 400 Bad Request"
 }
 
+# bats test_tags=step:errors
 @test "at the limits: a request line of 8 KiB and 100 fields are read; one byte or field more is refused" {
 	local a fields
 	# "GET /hello.txt?" + 8167 bytes + " HTTP/1.1\r": 8,192 bytes before
@@ -243,6 +263,7 @@ Connection: close
 		"HTTP/1.1 431 Request Header Fields Too Large"
 }
 
+# bats test_tags=step:errors
 @test "a head over 16 KiB: 431" {
 	local big
 	big=$(printf 'x%.0s' {1..4000})
@@ -251,10 +272,12 @@ Connection: close
 		"HTTP/1.1 431 Request Header Fields Too Large"
 }
 
+# bats test_tags=step:errors
 @test "an HTTP version other than 1.x: 505" {
 	bad_request 'GET / HTTP/2.0\r\nHost: t\r\n\r\n' "HTTP/1.1 505 HTTP Version Not Supported"
 }
 
+# bats test_tags=step:confinement
 @test "no path leaves DIR: dot segments, encoded or not, backslashes, NUL" {
 	refused '/../secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/docs/../../secret.txt' "HTTP/1.1 403 Forbidden"
@@ -267,26 +290,31 @@ Connection: close
 	refused 'secret.txt' "HTTP/1.1 400 Bad Request"
 }
 
+# bats test_tags=step:confinement
 @test "symbolic links: followed if they end inside DIR, else 403" {
 	check_symlinks
 }
 
+# bats test_tags=step:file
 @test "a path that is percent-encoded, and a query, are understood" {
 	run get '/docs/a%20b%26%3Cc%3E.txt?x=1'
 	assert_line --index 0 "HTTP/1.1 200 OK"
 	assert_line --index -1 "odd"
 }
 
+# bats test_tags=step:file
 @test "a request split across many small writes" {
 	run raw 'GET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n' --split 1
 	assert_line --index -2 "Hello, world!"
 }
 
+# bats test_tags=step:timeouts
 @test "a request not finished within CLIENT_TIMEOUT: the connection is closed" {
 	run raw 'GET / HTTP/1.1\r\nHost: t\r\n'
 	assert_output "[closed]"
 }
 
+# bats test_tags=step:timeouts
 @test "slowloris: a normal request is answered meanwhile; the slow are closed" {
 	run python3 "$ROOT/tests/http.py" slowloris "$SRV_PORT" 50 15 /hello.txt
 	assert_output "HTTP/1.1 200 OK
@@ -294,34 +322,42 @@ Connection: close
 50 of 50 closed, 0 with 408"
 }
 
+# bats test_tags=step:timeouts
 @test "a client that stops reading a large file is dropped; others are served" {
 	check_slow_reader
 }
 
+# bats test_tags=step:timeouts
 @test "a client that vanishes mid-answer does not stop the server" {
 	check_vanish
 }
 
+# bats test_tags=step:file
 @test "DIR that is missing or not a directory" {
 	check_bad_dir
 }
 
+# bats test_tags=step:file
 @test "CLIENT_TIMEOUT that is not a number of seconds" {
 	check_bad_client_timeout
 }
 
+# bats test_tags=step:file
 @test "a port in use" {
 	check_port_in_use
 }
 
+# bats test_tags=step:file
 @test "wrong arguments: usage" {
 	check_server_usage
 }
 
+# bats test_tags=step:file
 @test "SIGINT with a client connected: a last line, exit 0" {
 	check_sigint
 }
 
+# bats test_tags=step:file,step:dirs,step:confinement,step:errors,step:timeouts
 @test "after all of the above, it stops cleanly" {
 	check_stops_cleanly
 }

@@ -7,6 +7,9 @@
 # libcurl's clients (0-3) and the socket ones (4-7) word reasons
 # differently: each test gives both.
 
+
+# For 4-hbtn_status, the last of its steps (grading/exercises).
+# bats file_tags=step:hostile
 load helper
 
 ALL_CLIENTS=(0-hbtn_status 1-hbtn_header 2-post_email 3-error_code

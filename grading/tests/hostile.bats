@@ -97,6 +97,14 @@ check_untouched() {
 	check_untouched
 }
 
+@test "TAP forged through \\r, \\v, \\f, \\x1c-\\x1e, NEL, U+2028, U+2029: score 0" {
+	# bats ends TAP lines at "\n" only; so does the grader.
+	graded tap-separators 12-tcp_client
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	assert_line "Total                                    0.00/10"
+	check_untouched
+}
+
 @test "rewriting the tests, bats and the grader's files: nothing changes" {
 	graded rewrite-suite 12-tcp_client
 	assert_line "12-tcp_client        yes       0/12      0.00/10"
@@ -194,12 +202,25 @@ ns = {"__file__": sys.argv[1]}
 exec(open(sys.argv[1]).read().split("if __name__")[0], ns)
 tap = "1..4\nok 1 a\nok 1 a\nok 2 b\nok 7 c\nok 0 d\nnot ok 3 e\nok 3 e\n" \
     "ok 4 f # skip not a case for 0-hbtn_status\n"
-passed, skipped, failures = ns["parse_tap"](tap, 4)
-print(passed, skipped, [f[0] for f in failures])
+passed, skipped, failures, ok = ns["parse_tap"](tap, 4)
+print(passed, skipped, [f[0] for f in failures], sorted(ok.items()))
 print(ns["parse_tap"]("ok 1 a\n", 3)[0], ns["parse_tap"]("ok 1 a\n", 3)[2])
 PY
-	assert_output "2 1 ['e']
+	assert_output "2 1 ['e'] [(1, True), (2, True), (4, False)]
 1 [('2 tests did not finish', ['the test file ran out of time'])]"
+}
+
+@test "the steps line: each step's tests passed, by the step:NAME tags" {
+	run python3 - "$ROOT/grade" <<'PY'
+import sys
+ns = {"__file__": sys.argv[1]}
+exec(open(sys.argv[1]).read().split("if __name__")[0], ns)
+ex = [r for r in ns["read_table"]() if r["name"] == "13-async_server"][0]
+ok = {n: True for n in range(1, 23) if n != 7}
+ok[22] = False
+print(ns["step_line"](ex, ok, 22))
+PY
+	assert_output "steps: echo 15/15, timeouts 1/1, drain 3/4, descriptors 1/1"
 }
 
 @test "--deadline: exercises it cannot reach are reported as not run" {
