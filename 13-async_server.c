@@ -12,12 +12,15 @@
  * epoll underneath) calls us only when a socket is ready. A silent or slow
  * client delays nobody; each keeps its own half-read message and
  * half-written reply. A client silent for CLIENT_TIMEOUT seconds (default
- * 10) is dropped. Control characters are printed as '?'.
+ * 10) is dropped. At most MAX_CLIENTS clients are served at once (unset or
+ * 0: as many as there are descriptors); the next ones wait in the
+ * kernel's queue until one leaves. Control characters are printed as '?'.
  *
  * What it teaches: non-blocking sockets, per-client state, callbacks named
  * after their events, and what a real server must survive: running out of
  * file descriptors (EMFILE) must neither crash it nor make it spin, so it
- * stops accepting for a moment. The loop (lib/server/loop.c, over epoll)
+ * stops accepting for a moment; at a limit it sets itself, it stops
+ * accepting until a client leaves. The loop (lib/server/loop.c, over epoll)
  * and the accepting (lib/server/acceptor.c) are written in this exercise
  * too; 14 and 15 reuse them. Signals arrive as events too: the loop
  * reads them from a signalfd (loop_stop_on_signals in lib/server/loop.c). A
@@ -31,7 +34,9 @@
  * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
  * Exit 1 if it cannot listen, 2 on wrong arguments.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -265,16 +270,41 @@ static void on_accept(struct loop *loop, int fd,
 /**
  * on_pause - say that accepting paused
  * @a: the acceptor
- * @why: EMFILE or ENFILE: out of file descriptors
+ * @why: EMFILE or ENFILE: out of file descriptors; 0: at MAX_CLIENTS
  *
  * Running out of descriptors must neither crash the server nor make it
- * spin: the acceptor stops watching the listener for a moment.
+ * spin: the acceptor stops watching the listener for a moment. At its
+ * own limit, it stops until a client leaves.
  */
 static void on_pause(struct acceptor *a, int why)
 {
-	(void)a;
-	(void)why;
-	fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
+	if (why == 0)
+		fprintf(stderr, "%s: %d clients, as MAX_CLIENTS allows: pausing\n",
+			NAME, a->max);
+	else
+		fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
+}
+
+/**
+ * max_clients - the MAX_CLIENTS setting
+ *
+ * Return: the most clients served at once (0, or unset: no limit but the
+ * descriptors), or -1 if it is not a whole number.
+ */
+static int max_clients(void)
+{
+	const char *text = getenv("MAX_CLIENTS");
+	char *end;
+	long n;
+
+	if (text == NULL || *text == '\0')
+		return (0);
+	errno = 0;
+	n = strtol(text, &end, 10);
+	if (!isdigit((unsigned char)text[0]) || *end != '\0' || errno != 0 ||
+	    n > INT_MAX)
+		return (-1);
+	return ((int)n);
 }
 
 /**
@@ -305,10 +335,12 @@ static int start(struct loop *loop, struct server *srv, int port)
 	char err[128];
 
 	srv->idle_ms = timeout_env_ms("CLIENT_TIMEOUT", DEFAULT_IDLE_MS);
-	if (srv->idle_ms < 0)
+	srv->acceptor.max = max_clients();
+	if (srv->idle_ms < 0 || srv->acceptor.max < 0)
 	{
-		fprintf(stderr, "%s: CLIENT_TIMEOUT must be a number of seconds\n",
-			NAME);
+		fprintf(stderr, "%s: %s must be a number of %s\n", NAME,
+			srv->idle_ms < 0 ? "CLIENT_TIMEOUT" : "MAX_CLIENTS",
+			srv->idle_ms < 0 ? "seconds" : "clients");
 		return (-1);
 	}
 	loop_before_wait(loop, before_wait);

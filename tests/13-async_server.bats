@@ -138,6 +138,30 @@ setup_file() {
 	assert_equal "$status" 0
 }
 
+# bats test_tags=step:descriptors
+@test "MAX_CLIENTS=3: a third client is served at once, a fourth once one leaves" {
+	MAX_CLIENTS=3 CLIENT_TIMEOUT=5 start_server lim "$(prog $PROG)" 0
+	run hello limit "$LIM_PORT" 3
+	assert_output "at the limit: answered
+past the limit: answered once one left"
+	run server_output lim
+	assert_line "$PROG: 3 clients, as MAX_CLIENTS allows: pausing"
+	assert_line "Received: past the limit"
+	stop_server lim TERM
+	assert_equal "$status" 0
+}
+
+# bats test_tags=step:descriptors
+@test "MAX_CLIENTS must be a whole number of clients" {
+	local t
+	for t in many -1 2x " 3" 99999999999; do
+		MAX_CLIENTS=$t run --separate-stderr "$(prog $PROG)" 0
+		assert_failure 1
+		assert_output ""
+		assert_stderr "$PROG: MAX_CLIENTS must be a number of clients"
+	done
+}
+
 # bats test_tags=step:echo,step:timeouts,step:drain,step:descriptors
 @test "after all of the above, it stops cleanly" {
 	check_clean_stop

@@ -18,6 +18,12 @@ prints what each connection saw.
   hello.py many PORT N
       N clients at once, each sends "client <i>"; print how many got
       "Hello, client!\\n"
+  hello.py limit PORT N
+      for a server that serves at most N clients at once: with N - 1
+      silent clients connected, one more must be answered at once ("at
+      the limit: answered"); with N silent, one more must not be answered
+      while they stay (it may wait 0.5 s for a wrong answer), and must be
+      once one of them leaves ("past the limit: answered once one left")
   hello.py vanish PORT
       connect, send half a message, reset the connection
   hello.py hold PORT SECONDS
@@ -132,6 +138,46 @@ def many(port, n):
     print(sum(1 for r in replies.values() if r == REPLY), "of", n, "answered")
 
 
+def still_open(s):
+    """Whether the server still holds connection S open."""
+    s.setblocking(False)
+    try:
+        return s.recv(1) != b""
+    except BlockingIOError:
+        return True
+    except OSError:
+        return False
+    finally:
+        s.setblocking(True)
+
+
+def ask(port, message):
+    """A client that sends MESSAGE and its newline, its writing side shut."""
+    c = connect(port)
+    c.sendall(message + b"\n")
+    c.shutdown(socket.SHUT_WR)
+    return c
+
+
+def limit(port, n):
+    silent = [connect(port) for _ in range(n - 1)]
+    reply = read_all(ask(port, b"at the limit"))
+    held = all(still_open(s) for s in silent)
+    print("at the limit: %s" % ("answered" if reply == REPLY and held
+                                else "waited"))
+    silent.append(connect(port))
+    past = ask(port, b"past the limit")
+    sel = selectors.DefaultSelector()
+    sel.register(past, selectors.EVENT_READ)
+    if sel.select(0.5):
+        print("past the limit: answered at once")
+        return
+    silent.pop(0).close()
+    reply = read_all(past)
+    print("past the limit: %s" % ("answered once one left" if reply == REPLY
+                                  else "not answered"))
+
+
 def flood(port, seconds):
     s = connect(port)
     s.settimeout(seconds)
@@ -239,6 +285,8 @@ def main():
         silent_first(port)
     elif cmd == "many":
         many(port, int(args[0]))
+    elif cmd == "limit":
+        limit(port, int(args[0]))
     elif cmd == "vanish":
         vanish(port)
     elif cmd == "hold":
