@@ -167,6 +167,11 @@ int loop_add(struct loop *loop, int fd, int events, loop_cb cb, void *data)
 	struct watch *grown;
 	int size;
 
+	if (fd < 0)
+	{
+		errno = EBADF;
+		return (-1);
+	}
 	if (fd >= loop->size)
 	{
 		size = loop->size ? loop->size : 64;
@@ -193,25 +198,46 @@ int loop_add(struct loop *loop, int fd, int events, loop_cb cb, void *data)
 }
 
 /**
+ * registered - the watch of @fd, if @fd is registered
+ * @loop: the loop
+ * @fd: any number
+ *
+ * Return: its watch, or NULL (errno EBADF) if @fd is out of the table or
+ * not registered.
+ */
+static struct watch *registered(struct loop *loop, int fd)
+{
+	if (fd < 0 || fd >= loop->size || loop->watches[fd].cb == NULL)
+	{
+		errno = EBADF;
+		return (NULL);
+	}
+	return (&loop->watches[fd]);
+}
+
+/**
  * loop_watch - change what a registered @fd waits for
  * @loop: the loop
  * @fd: a registered descriptor
  * @events: LOOP_READ, LOOP_WRITE, both, or 0 (only its timeout)
  *
- * Return: 0 on success, -1 with errno set.
+ * Return: 0 on success, -1 with errno set (EBADF: not registered).
  */
 int loop_watch(struct loop *loop, int fd, int events)
 {
+	struct watch *w = registered(loop, fd);
 	struct epoll_event ev;
 
-	if (loop->watches[fd].events == events)
+	if (w == NULL)
+		return (-1);
+	if (w->events == events)
 		return (0);
 	memset(&ev, 0, sizeof(ev));
 	ev.events = epoll_events(events);
 	ev.data.fd = fd;
 	if (epoll_ctl(loop->epfd, EPOLL_CTL_MOD, fd, &ev) != 0)
 		return (-1);
-	loop->watches[fd].events = events;
+	w->events = events;
 	return (0);
 }
 
@@ -224,9 +250,13 @@ int loop_watch(struct loop *loop, int fd, int events)
  */
 void loop_idle_timeout(struct loop *loop, int fd, long ms)
 {
-	loop->watches[fd].idle_ms = ms;
-	loop->watches[fd].fixed = 0;
-	loop->watches[fd].deadline = timeout_now_ms() + ms;
+	struct watch *w = registered(loop, fd);
+
+	if (w == NULL)
+		return;
+	w->idle_ms = ms;
+	w->fixed = 0;
+	w->deadline = timeout_now_ms() + ms;
 }
 
 /**
@@ -238,8 +268,12 @@ void loop_idle_timeout(struct loop *loop, int fd, long ms)
  */
 void loop_deadline(struct loop *loop, int fd, long ms)
 {
+	struct watch *w = registered(loop, fd);
+
+	if (w == NULL)
+		return;
 	loop_idle_timeout(loop, fd, ms);
-	loop->watches[fd].fixed = 1;
+	w->fixed = 1;
 }
 
 /**
@@ -261,7 +295,7 @@ void loop_before_wait(struct loop *loop, void (*cb)(struct loop *loop))
  */
 void loop_remove(struct loop *loop, int fd)
 {
-	if (fd < 0 || fd >= loop->size || loop->watches[fd].cb == NULL)
+	if (registered(loop, fd) == NULL)
 		return;
 	epoll_ctl(loop->epfd, EPOLL_CTL_DEL, fd, NULL);
 	memset(&loop->watches[fd], 0, sizeof(loop->watches[fd]));

@@ -12,6 +12,17 @@ struct loop;
 
 /* Called with the events that happened (LOOP_READ, LOOP_WRITE, or
  * LOOP_TIMEOUT alone) and the pointer given to loop_add().
+ *
+ * An event is a hint, never a promise: a callback reads or writes until
+ * EAGAIN, and takes an EAGAIN at once calmly. One round of the loop
+ * dispatches what a single wait reported; if a callback closes a
+ * descriptor and a later callback of the same round opens a new one, the
+ * kernel may give the new one the same number, and the old one's event,
+ * already reported, is then delivered to the new one's callback. Only a
+ * callback that expects EAGAIN survives that.
+ *
+ * The functions that take a registered @fd ignore (or fail with EBADF)
+ * a number that is not one; loop_add() fails with EBADF on a negative one.
  */
 typedef void (*loop_cb)(struct loop *loop, int fd, int events, void *data);
 
