@@ -295,8 +295,6 @@ static int start(struct loop *loop, struct server *srv, int port,
 		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", listener_port(h->acceptor.fd));
-	fflush(stdout);
 	return (0);
 }
 

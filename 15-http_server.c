@@ -38,7 +38,9 @@
  *    socket with unread bytes resets it, and the client may lose the
  *    answer;
  *  - timeouts: a client has CLIENT_TIMEOUT seconds (default 10) to send
- *    its request, and as long each time to take more of the answer.
+ *    its request, and as long each time to take more of the answer;
+ *  - IPv4 and IPv6 alike: LISTEN_ADDRESS=::1 listens on IPv6, and the
+ *    log shows each client's address as inet_ntop() writes it.
  *
  * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start, 2 on wrong
  * arguments.
@@ -296,9 +298,6 @@ static int start(struct loop *loop, struct server *srv, int port,
 		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n",
-	       listener_port(srv->http.acceptor.fd));
-	fflush(stdout);
 	return (0);
 }
 

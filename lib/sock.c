@@ -1,7 +1,7 @@
 /*
  * sock.c - the boring part of a socket program: parse a port number or an
  * address with its port, make a socket non-blocking, raise the limit on
- * open descriptors.
+ * open descriptors, say where a server listens.
  *
  * Given plumbing: no exercise teaches it. Used by 4-7, 11-15
  * and 103-108.
@@ -9,6 +9,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -120,4 +121,33 @@ int sock_parse_addr(const char *text, int port, struct sockaddr_storage *ss,
 	v6->sin6_port = htons(port);
 	*len = sizeof(*v6);
 	return (0);
+}
+
+/**
+ * sock_listen_address - where an HTTP server listens: the numeric address
+ * in LISTEN_ADDRESS ("::1" for IPv6), or 127.0.0.1 when it is unset or
+ * empty
+ *
+ * Return: the address (not a copy).
+ */
+const char *sock_listen_address(void)
+{
+	const char *host = getenv("LISTEN_ADDRESS");
+
+	return (host == NULL || *host == '\0' ? "127.0.0.1" : host);
+}
+
+/**
+ * sock_say_listening - print "Listening on HOST:PORT" on stdout, now
+ * @host: the numeric address listened on (an IPv6 one is bracketed, as
+ *        in a URL: "[::1]:8000")
+ * @port: the port
+ */
+void sock_say_listening(const char *host, int port)
+{
+	int v6 = strchr(host, ':') != NULL;
+
+	printf("Listening on %s%s%s:%d\n", v6 ? "[" : "", host, v6 ? "]" : "",
+	       port);
+	fflush(stdout);
 }

@@ -10,5 +10,7 @@ int sock_nonblock(int fd);
 int sock_raise_fd_limit(void);
 int sock_parse_addr(const char *text, int port, struct sockaddr_storage *ss,
 		    socklen_t *len);
+const char *sock_listen_address(void);
+void sock_say_listening(const char *host, int port);
 
 #endif /* LIB_SOCK_H */

@@ -627,6 +627,11 @@ PY
 }
 
 # bats test_tags=step:keepalive
+@test "LISTEN_ADDRESS=::1: IPv6, and the client's address in the log" {
+	check_listen_address
+}
+
+# bats test_tags=step:keepalive
 @test "wrong arguments: usage" {
 	check_server_usage
 }

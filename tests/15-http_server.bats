@@ -348,6 +348,11 @@ Connection: close
 }
 
 # bats test_tags=step:file
+@test "LISTEN_ADDRESS=::1: IPv6, and the client's address in the log" {
+	check_listen_address
+}
+
+# bats test_tags=step:file
 @test "wrong arguments: usage" {
 	check_server_usage
 }

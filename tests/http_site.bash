@@ -228,6 +228,25 @@ check_port_in_use() {
 	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
 }
 
+# check_listen_address: LISTEN_ADDRESS=::1: it listens there, says so as
+# a URL writes it, and logs the client's IPv6 address; a name is not a
+# numeric address: one line, exit 1.
+check_listen_address() {
+	LISTEN_ADDRESS=::1 start_server six "$(prog $PROG)" 0 "$WWW"
+	run server_output six
+	assert_line --index 0 "Listening on [::1]:$SIX_PORT"
+	run curl -sS -g "http://[::1]:$SIX_PORT/hello.txt"
+	assert_output "Hello, world!"
+	stop_server six TERM
+	assert_equal "$status" 0
+	run server_output six
+	assert_line --regexp '^::1 - - \[[^]]+\] "GET /hello.txt HTTP/1.1" 200 14$'
+	LISTEN_ADDRESS=localhost run --separate-stderr "$(prog $PROG)" 0 "$WWW"
+	assert_failure 1
+	assert_output ""
+	assert_stderr "$PROG: cannot listen on localhost:0: Invalid argument"
+}
+
 # check_server_usage: wrong arguments: the usage line, exit 2.
 check_server_usage() {
 	local port

@@ -21,6 +21,7 @@
 #include <strings.h>
 
 #include "lib/client/body.h"
+#include "lib/client/head.h"
 
 #define BAD_CHUNK "an invalid chunk size"
 #define HEX_DIGITS "0123456789abcdefABCDEF"
@@ -66,8 +67,8 @@ static int read_length(struct reader *r, struct framing *f,
 }
 
 /**
- * read_framing - go once through the headers for the fields that say how
- * the body is framed: Content-Length, Transfer-Encoding
+ * read_framing - the fields that say how the body is framed:
+ * Content-Length (each of them), Transfer-Encoding (the first)
  * @r: the reader, for errors
  * @res: the response
  * @f: where what they say goes
@@ -77,27 +78,19 @@ static int read_length(struct reader *r, struct framing *f,
 static int read_framing(struct reader *r, const struct http_response *res,
 			struct framing *f)
 {
-	const char *line = res->headers.data, *end, *next;
+	const char *value;
+	size_t from = 0, len;
 
 	f->length = -1;
-	f->encoded = f->chunked = 0;
-	if (line == NULL) /* no header at all */
-		return (0);
-	end = line + res->headers.len;
-	for (; line != NULL && line < end; line = next)
-	{
-		next = memchr(line, '\n', end - line);
-		next = next ? next + 1 : NULL;
-		if (strncasecmp(line, "Content-Length: ", 16) == 0 &&
-		    read_length(r, f, line + 16) != 0)
+	while ((value = head_field(&res->headers, "Content-Length", &from,
+				   &len)) != NULL)
+		if (read_length(r, f, value) != 0)
 			return (-1);
-		if (strncasecmp(line, "Transfer-Encoding: ", 19) == 0 &&
-		    !f->encoded)
-		{
-			f->encoded = 1;
-			f->chunked = strncasecmp(line + 19, "chunked\n", 8) == 0;
-		}
-	}
+	from = 0;
+	value = head_field(&res->headers, "Transfer-Encoding", &from, &len);
+	f->encoded = value != NULL;
+	f->chunked = f->encoded && len == 7 &&
+		strncasecmp(value, "chunked", 7) == 0;
 	return (0);
 }
 

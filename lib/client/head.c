@@ -20,6 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lib/client/head.h"
 
@@ -136,4 +137,42 @@ int head_read(struct reader *r, struct http_response *res)
 							" headers"));
 	} while (res->status < 200);
 	return (0);
+}
+
+/**
+ * head_field - find a header field of a response by its name
+ * @headers: the header lines head_read() kept, each "Name: value\n"
+ * @name: the field's name, in any case ("content-length" is the same)
+ * @from: where to start, in bytes into @headers (0: from the first line);
+ *        moved past the field found, so that a loop finds each in turn
+ * @len: set to the value's length
+ *
+ * The name must be followed by its colon: "X-Id-2" is not "X-Id".
+ *
+ * Return: the value (it ends at a '\n'), or NULL if there is no more
+ * such field.
+ */
+const char *head_field(const struct buf *headers, const char *name,
+		       size_t *from, size_t *len)
+{
+	const char *line, *end, *next;
+	size_t n = strlen(name);
+
+	if (headers->data == NULL || *from >= headers->len)
+		return (NULL);
+	end = headers->data + headers->len;
+	for (line = headers->data + *from; line < end; line = next)
+	{
+		next = memchr(line, '\n', end - line);
+		next = next ? next + 1 : end;
+		if ((size_t)(next - line) > n + 1 && line[n] == ':' &&
+		    strncasecmp(line, name, n) == 0)
+		{
+			*from = next - headers->data;
+			*len = strcspn(line + n + 2, "\n");
+			return (line + n + 2);
+		}
+	}
+	*from = headers->len;
+	return (NULL);
 }

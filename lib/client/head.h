@@ -10,5 +10,7 @@
 #include "lib/client/reader.h"
 
 int head_read(struct reader *r, struct http_response *res);
+const char *head_field(const struct buf *headers, const char *name,
+		       size_t *from, size_t *len);
 
 #endif /* LIB_CLIENT_HEAD_H */

@@ -89,30 +89,6 @@ static int send_request(struct conn *c, const struct http_request *req,
 }
 
 /**
- * find_location - the value of the first Location field of a response
- * @headers: its header lines, each "Name: value\n"
- * @len: set to the value's length
- *
- * Return: the value (not '\0'-terminated), or NULL if there is none.
- */
-static const char *find_location(const struct buf *headers, size_t *len)
-{
-	const char *line = headers->data, *end = line + headers->len;
-
-	while (line != NULL && line < end)
-	{
-		if (strncasecmp(line, "Location: ", 10) == 0)
-		{
-			*len = strcspn(line + 10, "\n");
-			return (line + 10);
-		}
-		line = memchr(line, '\n', end - line);
-		line = line ? line + 1 : NULL;
-	}
-	return (NULL);
-}
-
-/**
  * next_request - turn a redirect into the next request, if it is one
  * @c: for errors
  * @req: the request, changed for the next one (POST to GET on 301-303)
@@ -128,8 +104,8 @@ static int next_request(struct conn *c, struct http_request *req, char *url,
 {
 	char location[URL_MAX], next[URL_MAX];
 	int status = res->status;
-	size_t len;
-	const char *to = find_location(&res->headers, &len);
+	size_t from = 0, len;
+	const char *to = head_field(&res->headers, "Location", &from, &len);
 
 	if (status != 301 && status != 302 && status != 303 && status != 307 &&
 	    status != 308)

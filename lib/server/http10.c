@@ -26,6 +26,8 @@
 #include <sys/socket.h>
 
 #include "lib/server/http10.h"
+#include "lib/server/listener.h"
+#include "lib/sock.h"
 #include "lib/timeout.h"
 
 /**
@@ -197,8 +199,7 @@ static void on_accept(struct loop *loop, int fd,
 		return;
 	}
 	c->fd = fd;
-	if (peer->ss_family == AF_INET)
-		c->peer = ((const struct sockaddr_in *)peer)->sin_addr;
+	response_peer(peer, c->peer);
 	c->file = -1;
 	c->next = h->conns;
 	if (c->next != NULL)
@@ -211,8 +212,8 @@ static void on_accept(struct loop *loop, int fd,
 }
 
 /**
- * http10_listen - read CLIENT_TIMEOUT, listen on 127.0.0.1:@port, and
- * serve every connection accepted
+ * http10_listen - read CLIENT_TIMEOUT, listen on 127.0.0.1:@port (or
+ * LISTEN_ADDRESS), say so on stdout, and serve every connection accepted
  * @loop: the loop, made with loop_new(@h)
  * @h: the server; its answer and data set
  * @port: the port (0: any free port)
@@ -232,9 +233,11 @@ int http10_listen(struct loop *loop, struct http10 *h, int port, char *err,
 	}
 	h->acceptor.on_accept = on_accept;
 	h->acceptor.data = h;
-	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port, err,
-			   size) != 0)
+	if (acceptor_start(loop, &h->acceptor, sock_listen_address(), port,
+			   err, size) != 0)
 		return (-1);
+	sock_say_listening(sock_listen_address(),
+			   listener_port(h->acceptor.fd));
 	return (0);
 }
 

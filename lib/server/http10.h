@@ -13,6 +13,7 @@
 #include "lib/server/acceptor.h"
 #include "lib/server/loop.h"
 #include "lib/server/request.h"
+#include "lib/server/response.h"
 
 /* CLIENT_TIMEOUT's default, in milliseconds. */
 #define HTTP10_TIMEOUT_MS 10000L
@@ -38,7 +39,7 @@
 struct http10_conn
 {
 	int fd;
-	struct in_addr peer;
+	char peer[RESPONSE_PEER_SIZE];
 	char in[REQUEST_MAX_HEAD];
 	size_t in_len;
 	struct buf out;

@@ -38,6 +38,8 @@
 
 #include "lib/server/answer.h"
 #include "lib/server/http11.h"
+#include "lib/server/listener.h"
+#include "lib/sock.h"
 #include "lib/timeout.h"
 
 /* How long a closing connection's unread input is drained: closing a
@@ -425,14 +427,11 @@ static void http11_accept(struct loop *loop, int fd,
 		acceptor_closed(loop, &h->acceptor);
 		return;
 	}
-	/* Answers go out whole: waiting to fill packets (Nagle) only adds
-	 * delay.
-	 */
+	/* Answers go out whole: waiting to fill packets (Nagle) only delays. */
 	setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
 	c->fd = fd;
 	c->server = h;
-	if (peer->ss_family == AF_INET)
-		c->peer = ((const struct sockaddr_in *)peer)->sin_addr;
+	response_peer(peer, c->peer);
 	c->file = -1;
 	c->next = h->conns;
 	if (c->next != NULL)
@@ -455,8 +454,8 @@ static void before_wait(struct loop *loop)
 }
 
 /**
- * http11_listen - read CLIENT_TIMEOUT, listen on 127.0.0.1:@port, and
- * serve every connection accepted
+ * http11_listen - read CLIENT_TIMEOUT, listen on 127.0.0.1:@port (or
+ * LISTEN_ADDRESS), say so on stdout, and serve every connection accepted
  * @loop: the loop, made with loop_new(@h)
  * @h: the server; its name, answer and data set, and its acceptor's max
  *     and on_pause if it wants them
@@ -477,10 +476,12 @@ int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
 	}
 	h->acceptor.on_accept = http11_accept;
 	h->acceptor.data = h;
-	if (acceptor_start(loop, &h->acceptor, "127.0.0.1", port, err,
-			   size) != 0)
+	if (acceptor_start(loop, &h->acceptor, sock_listen_address(), port,
+			   err, size) != 0)
 		return (-1);
 	loop_before_wait(loop, before_wait);
+	sock_say_listening(sock_listen_address(),
+			   listener_port(h->acceptor.fd));
 	return (0);
 }
 

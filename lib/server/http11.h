@@ -46,7 +46,7 @@ struct http11;
 struct http11_conn
 {
 	int fd;
-	struct in_addr peer;
+	char peer[RESPONSE_PEER_SIZE];
 	struct http11 *server;
 	char *in;
 	size_t in_len;

@@ -97,15 +97,36 @@ int response_location(struct buf *field, const char *path,
 }
 
 /**
+ * response_peer - a client's address as the access log shows it
+ * @peer: the address accept() gave, IPv4 or IPv6
+ * @text: RESPONSE_PEER_SIZE bytes: "127.0.0.1", "::1", or "-" for an
+ *        address of another family
+ *
+ * inet_ntop() writes both families; the older inet_ntoa() knows IPv4 only.
+ */
+void response_peer(const struct sockaddr_storage *peer, char *text)
+{
+	const void *addr = NULL;
+
+	if (peer->ss_family == AF_INET)
+		addr = &((const struct sockaddr_in *)peer)->sin_addr;
+	else if (peer->ss_family == AF_INET6)
+		addr = &((const struct sockaddr_in6 *)peer)->sin6_addr;
+	if (addr == NULL ||
+	    inet_ntop(peer->ss_family, addr, text, RESPONSE_PEER_SIZE) == NULL)
+		strcpy(text, "-");
+}
+
+/**
  * response_log - one line of the access log on stdout, in the common log
  * format: who, when, the request line, the status, the body's size
- * @peer: the client's address
+ * @peer: the client's address, from response_peer()
  * @when: the time, from response_log_date()
  * @req: the request, or NULL if it could not be read ("-")
  * @status: the answer's status
  * @bytes: bytes of body sent ("-" for none)
  */
-void response_log(struct in_addr peer, const char *when,
+void response_log(const char *peer, const char *when,
 		  const struct request_head *req, int status, long bytes)
 {
 	char size[24] = "-";
@@ -113,10 +134,10 @@ void response_log(struct in_addr peer, const char *when,
 	if (bytes > 0)
 		sprintf(size, "%ld", bytes);
 	if (req == NULL)
-		printf("%s - - [%s] \"-\" %d %s\n", inet_ntoa(peer), when, status,
+		printf("%s - - [%s] \"-\" %d %s\n", peer, when, status,
 		       size);
 	else
 		printf("%s - - [%s] \"%s %s HTTP/1.%d\" %d %s\n",
-		       inet_ntoa(peer), when, req->method, req->target,
+		       peer, when, req->method, req->target,
 		       req->minor, status, size);
 }
