@@ -24,8 +24,9 @@
  * Both buffers are lib/server/lines.c, written in this exercise too; this
  * file is the room: who is in it, the commands, and who hears what.
  *
- * SIGINT or SIGTERM: every client is closed, a last line printed, exit 0.
- * Exit 1 if it cannot listen, 2 on wrong arguments.
+ * SIGINT or SIGTERM: every client is closed (each logged as leaving,
+ * "(server stopping)"), a last line printed, exit 0. Exit 1 if it cannot
+ * listen, 2 on wrong arguments.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -47,6 +48,7 @@
 #define MAX_NICK 16
 #define TOO_LONG "! line too long (at most 512 bytes): not sent\n"
 
+/* ======== The room and the people in it =========================== */
 /**
  * struct client - one person in the room
  * @io: their socket, the line they are typing, what waits to be sent
@@ -54,6 +56,7 @@
  * @nick: their nickname
  * @quitting: they said /quit: close once io.out is sent
  * @why_gone: once disconnected, the reason given to the room
+ * @loop: the loop it is served in (for the lines_read() callback)
  * @prev: the previous client in the room
  * @next: the next one (or in the room's list of departed clients)
  */
@@ -63,6 +66,7 @@ struct client
 	char nick[MAX_NICK + 1];
 	int quitting;
 	const char *why_gone;
+	struct loop *loop;
 	struct client *prev;
 	struct client *next;
 };
@@ -88,9 +92,7 @@ struct room
 	struct client *gone;
 };
 
-static void broadcast(struct loop *loop, struct client *except,
-		      const char *text);
-
+/* ======== Leaving, sending, hearing =============================== */
 /**
  * disconnect - close a client's connection and take it out of the room
  * @loop: the loop
@@ -117,30 +119,6 @@ static void disconnect(struct loop *loop, struct client *c, const char *why)
 	c->why_gone = why;
 	c->next = room->gone;
 	room->gone = c;
-}
-
-/**
- * farewell - announce and free every client disconnected so far
- * @loop: the loop
- *
- * Announcing may disconnect more clients (whose buffers overflow); they
- * are announced in turn.
- */
-static void farewell(struct loop *loop)
-{
-	struct room *room = loop_data(loop);
-	char text[64];
-	struct client *c;
-
-	while (room->gone != NULL)
-	{
-		c = room->gone;
-		room->gone = c->next;
-		sprintf(text, "* %s left%s\n", c->nick, c->why_gone);
-		broadcast(loop, NULL, text);
-		lines_free(&c->io);
-		free(c);
-	}
 }
 
 /**
@@ -197,6 +175,31 @@ static void broadcast(struct loop *loop, struct client *except,
 	}
 }
 
+/**
+ * farewell - announce and free every client disconnected so far
+ * @loop: the loop
+ *
+ * Announcing may disconnect more clients (whose buffers overflow); they
+ * are announced in turn.
+ */
+static void farewell(struct loop *loop)
+{
+	struct room *room = loop_data(loop);
+	char text[64];
+	struct client *c;
+
+	while (room->gone != NULL)
+	{
+		c = room->gone;
+		room->gone = c->next;
+		sprintf(text, "* %s left%s\n", c->nick, c->why_gone);
+		broadcast(loop, NULL, text);
+		lines_free(&c->io);
+		free(c);
+	}
+}
+
+/* ======== Commands ================================================ */
 /**
  * valid_nick - whether a nickname has the allowed length and characters
  * @nick: the proposed nickname
@@ -307,23 +310,24 @@ static void on_line(struct loop *loop, struct client *c, const char *line)
 	}
 }
 
+/* ======== Events: what the loop calls ============================= */
 /**
  * on_typed - lines_read()'s callback: a client typed a whole line
  * @io: the client's lines
  * @line: the line, or NULL if it was too long
- * @data: the loop
+ * @data: the struct client
  *
  * Return: nonzero to stop reading the client (it quit or was dropped).
  */
 static int on_typed(struct lines *io, const char *line, void *data)
 {
-	/* io is struct client's first member: it is where the client is. */
-	struct client *c = (struct client *)io;
+	struct client *c = data;
 
+	(void)io;
 	if (line == NULL)
-		send_to(data, c, TOO_LONG);
+		send_to(c->loop, c, TOO_LONG);
 	else
-		on_line(data, c, line);
+		on_line(c->loop, c, line);
 	return (c->quitting || c->why_gone != NULL);
 }
 
@@ -358,7 +362,7 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 	if (events & LOOP_WRITE)
 		on_writable(loop, c);
 	if ((events & LOOP_READ) && c->why_gone == NULL &&
-	    lines_read(&c->io, on_typed, loop) != 0)
+	    lines_read(&c->io, on_typed, c) != 0)
 		disconnect(loop, c, "");
 	farewell(loop);
 }
@@ -387,6 +391,7 @@ static void on_accept(struct loop *loop, int fd,
 		return;
 	}
 	c->io.fd = fd;
+	c->loop = loop;
 	do
 		sprintf(c->nick, "guest%d", ++room->guests);
 	while (find_nick(room, c->nick) != NULL);
@@ -416,6 +421,7 @@ static void on_pause(struct acceptor *a, int why)
 	fprintf(stderr, "%s: out of file descriptors, pausing\n", NAME);
 }
 
+/* ======== Starting and stopping =================================== */
 /**
  * start - listen and register the listener
  * @loop: the loop
@@ -437,29 +443,21 @@ static int start(struct loop *loop, struct room *room, int port)
 		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
-	printf("Listening on 127.0.0.1:%d\n", listener_port(room->acceptor.fd));
-	fflush(stdout);
+	sock_say_listening("127.0.0.1", listener_port(room->acceptor.fd));
 	return (0);
 }
 
 /**
- * close_room - disconnect everyone and free them
+ * close_room - disconnect everyone and free them; the log says who was
+ * still there
  * @loop: the loop
  * @room: the room
  */
 static void close_room(struct loop *loop, struct room *room)
 {
-	struct client *c;
-
 	while (room->first != NULL)
-		disconnect(loop, room->first, "");
-	while (room->gone != NULL)
-	{
-		c = room->gone;
-		room->gone = c->next;
-		lines_free(&c->io);
-		free(c);
-	}
+		disconnect(loop, room->first, " (server stopping)");
+	farewell(loop);
 	acceptor_stop(loop, &room->acceptor);
 }
 

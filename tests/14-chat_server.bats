@@ -188,6 +188,25 @@ b| guest1> after"
 	check_signal TERM
 }
 
+@test "SIGTERM with people in the room: who was there is logged, then the last line" {
+	local welcome
+	start_server sig "$(prog $PROG)" 0
+	exec 5<>"/dev/tcp/127.0.0.1/$SIG_PORT"
+	read -r -t 10 welcome <&5
+	exec 6<>"/dev/tcp/127.0.0.1/$SIG_PORT"
+	read -r -t 10 welcome <&6
+	stop_server sig TERM
+	exec 5<&- 6<&-
+	assert_equal "$status" 0
+	run server_output sig
+	assert_equal "${#lines[@]}" 6
+	assert_line --index 1 "* guest1 joined"
+	assert_line --index 2 "* guest2 joined"
+	assert_line "* guest1 left (server stopping)"
+	assert_line "* guest2 left (server stopping)"
+	assert_line --index -1 "Server stopped"
+}
+
 @test "SIGINT: a last line, exit 0" {
 	check_signal INT
 }
