@@ -94,7 +94,7 @@ static void serve_file(struct server *srv, struct http11_conn *c,
 
 	if (answer_file_head(c, req, mime_type(&srv->mime, path), st, &first,
 			     &last))
-		answer_send_file(c, fd, first, last + 1);
+		http11_send_file(c, fd, first, last + 1);
 	else
 		close(fd);
 }
@@ -141,9 +141,11 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
  * @h: the connections' server
  * @c: the connection
  * @req: the request
+ *
+ * Return: 1 if the connection must close after this answer, else 0.
  */
-static void answer(struct http11 *h, struct http11_conn *c,
-		   const struct request_head *req)
+static int answer(struct http11 *h, struct http11_conn *c,
+		  const struct request_head *req)
 {
 	struct server *srv = h->data;
 	char path[PATH_MAX];
@@ -156,11 +158,12 @@ static void answer(struct http11 *h, struct http11_conn *c,
 	if (status == 0)
 		status = site_open_file(&srv->site, path, &fd, &st);
 	if (status != 0)
-		answer_status(c, req, status, "");
-	else if (S_ISDIR(st.st_mode))
+		return (answer_status(c, req, status, ""));
+	if (S_ISDIR(st.st_mode))
 		serve_dir(srv, c, req, path, fd);
 	else
 		serve_file(srv, c, req, path, fd, &st);
+	return (0);
 }
 
 /**

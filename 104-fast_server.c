@@ -95,7 +95,7 @@ static void send_body(struct server *srv, struct http11_conn *c, int fd,
 
 	if (n > SMALL_FILE)
 	{
-		answer_send_file(c, fd, first, end);
+		http11_send_file(c, fd, first, end);
 		return;
 	}
 	/* A file that shrank since fstat() cannot fill what Content-Length
@@ -220,9 +220,11 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
  * @h: the connections' server
  * @c: the connection
  * @req: the request
+ *
+ * Return: 1 if the connection must close after this answer, else 0.
  */
-static void answer(struct http11 *h, struct http11_conn *c,
-		   const struct request_head *req)
+static int answer(struct http11 *h, struct http11_conn *c,
+		  const struct request_head *req)
 {
 	struct server *srv = h->data;
 	char path[PATH_MAX];
@@ -238,13 +240,14 @@ static void answer(struct http11 *h, struct http11_conn *c,
 	if (status == 0 && e == NULL)
 		status = site_open_file(&srv->site, path, &fd, &st);
 	if (status != 0)
-		answer_status(c, req, status, "");
-	else if (e != NULL)
+		return (answer_status(c, req, status, ""));
+	if (e != NULL)
 		serve_file(srv, c, req, path, -1, e->data, &e->st);
 	else if (S_ISDIR(st.st_mode))
 		serve_dir(srv, c, req, path, fd);
 	else
 		serve_opened(srv, c, req, path, fd, &st);
+	return (0);
 }
 
 /**

@@ -621,6 +621,24 @@ PY
 	check_bad_client_timeout
 }
 
+# bats test_tags=step:errors
+@test "out of descriptors: 503 Service Unavailable, and that connection closes" {
+	[[ $PROG != 104-fast_server ]] ||
+		skip "104 keeps descriptors for its files: it pauses accepting first"
+	start_server few bash -c 'ulimit -n 32 && exec "$@"' _ "$(prog $PROG)" 0 "$WWW"
+	run python3 "$ROOT/tests/http.py" exhaust "$FEW_PORT" /hello.txt 100
+	assert_output "HTTP/1.1 503 Service Unavailable
+Server: $PROG
+Content-Type: text/plain; charset=utf-8
+Content-Length: 24
+Connection: close
+
+503 Service Unavailable
+[closed]"
+	stop_server few TERM
+	assert_equal "$status" 0
+}
+
 # bats test_tags=step:keepalive
 @test "a port in use" {
 	check_port_in_use

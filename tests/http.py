@@ -29,6 +29,11 @@ connections, plays slowloris and slow readers, and prints what it saw.
       print whether the server dropped the reader
   http.py vanish PORT PATH
       GET PATH and reset the connection before reading the answer
+  http.py exhaust PORT PATH MOST
+      open connections one after the other, each kept open after one
+      GET PATH, until one is not answered 200 (a server short of
+      descriptors); print that answer as send does, or "all MOST
+      answered 200"
 Every wait is bounded.
 """
 import resource
@@ -221,6 +226,28 @@ def vanish(port, path):
     s.close()
 
 
+def exhaust(port, path, most):
+    raise_fd_limit()
+    held = []
+    for _ in range(most):
+        s = connect(port)
+        held.append(s)
+        s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\n\r\n" % path.encode())
+        try:
+            response, _ = read_response(s, b"", False)
+        except OSError:
+            response = None
+        if response is None:
+            print("no answer")
+            return
+        if not response.startswith(b"HTTP/1.1 200 "):
+            show(response)
+            time.sleep(0.2)
+            print("[open]" if is_open(s) else "[closed]")
+            return
+    print("all %d answered 200" % most)
+
+
 def main():
     args = sys.argv[1:]
     opts = {}
@@ -243,6 +270,8 @@ def main():
         slow_reader(port, args[2], args[3], float(args[4]))
     elif cmd == "vanish":
         vanish(port, args[2])
+    elif cmd == "exhaust":
+        exhaust(port, args[2], int(args[3]))
     else:
         sys.exit("http.py: unknown command " + cmd)
 

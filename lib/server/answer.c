@@ -14,6 +14,10 @@
  * also has Last-Modified and an ETag, which lib/server/conditional.c
  * compares with the request's conditions and range to choose between
  * 200, 206, 304, 412 and 416.
+ *
+ * Nothing here changes a connection: an answer that must close it says
+ * so in its head and returns 1 (answer_status()), and lib/server/http11.c,
+ * which owns the connection, closes it once the answer is sent.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -87,6 +91,25 @@ void answer_log(struct http11_conn *c, const struct request_head *req,
 }
 
 /**
+ * answer_tick - tell the time, for the Date field and the log
+ * @h: the server
+ *
+ * Called once per round of the loop (by lib/server/http11.c): the dates are formatted once a
+ * second, not once per answer.
+ */
+void answer_tick(struct http11 *h)
+{
+	time_t now = time(NULL);
+
+	if (now != h->now)
+	{
+		h->now = now;
+		response_date(h->date, now);
+		response_log_date(h->log_date, now);
+	}
+}
+
+/**
  * answer_start_head - the status line and the fields every answer has
  * @h: the server
  * @status: the status code
@@ -102,19 +125,25 @@ void answer_start_head(struct http11 *h, int status)
  * @h: the server
  * @c: the connection
  * @req: the request, or NULL
+ * @closes: 1 if this answer closes the connection, whatever the request
  *
  * HTTP/1.1 keeps connections open unless told otherwise; HTTP/1.0 closes
  * them unless the client asked for keep-alive, so it is told it got it.
+ * The connection (lib/server/http11.c) may already be closing.
+ *
+ * Return: 1 if the connection closes after this answer, else 0.
  */
-void answer_end_head(struct http11 *h, struct http11_conn *c,
-		     const struct request_head *req)
+int answer_end_head(struct http11 *h, const struct http11_conn *c,
+		    const struct request_head *req, int closes)
 {
-	if (c->closing)
+	closes = closes || c->closing;
+	if (closes)
 		answer_add(h, "Connection: close\r\n\r\n");
 	else if (req != NULL && req->minor == 0)
 		answer_add(h, "Connection: keep-alive\r\n\r\n");
 	else
 		answer_add(h, "\r\n");
+	return (closes);
 }
 
 /**
@@ -125,26 +154,29 @@ void answer_end_head(struct http11 *h, struct http11_conn *c,
  * @fields: more header fields ("Name: value\r\n"...), or ""
  *
  * After an answer that says the request could not be read, the
- * connection is closed: where the next request starts is unknown.
+ * connection is closed: where the next request starts is unknown. After
+ * a 503 (out of descriptors) too: that gives one back.
+ *
+ * Return: 1 if the connection closes after this answer, else 0.
  */
-void answer_status(struct http11_conn *c, const struct request_head *req,
-		   int status, const char *fields)
+int answer_status(struct http11_conn *c, const struct request_head *req,
+		  int status, const char *fields)
 {
 	struct http11 *h = c->server;
 	char body[64];
 	int len = sprintf(body, "%d %s\n", status, response_reason(status));
+	int closes;
 
-	if (req == NULL || status == 503)
-		c->closing = 1;
 	answer_start_head(h, status);
 	if (status == 405 || status == 501)
 		answer_add(h, "Allow: GET, HEAD\r\n");
 	answer_add(h, "%sContent-Type: text/plain; charset=utf-8\r\n"
 		   "Content-Length: %d\r\n", fields, len);
-	answer_end_head(h, c, req);
+	closes = answer_end_head(h, c, req, req == NULL || status == 503);
 	if (!answer_is_head(req))
 		answer_add(h, "%s", body);
 	answer_log(c, req, status, answer_is_head(req) ? 0 : len);
+	return (closes);
 }
 
 /**
@@ -192,7 +224,7 @@ int answer_file_head(struct http11_conn *c, const struct request_head *req,
 	if (status == 206)
 		answer_add(h, "Content-Range: bytes %ld-%ld/%ld\r\n", (long)*first,
 			   (long)*last, (long)st->st_size);
-	answer_end_head(h, c, req);
+	answer_end_head(h, c, req, 0);
 	if (status == 304 || answer_is_head(req) || *last < *first)
 	{
 		answer_log(c, req, status, 0);
@@ -200,22 +232,6 @@ int answer_file_head(struct http11_conn *c, const struct request_head *req,
 	}
 	answer_log(c, req, status, (long)(*last - *first + 1));
 	return (1);
-}
-
-/**
- * answer_send_file - send bytes of a file after the answer's head, by
- * sendfile(): the kernel copies them from its cache to the socket as fast
- * as the client reads
- * @c: the connection
- * @fd: the file (owned by @c until sent)
- * @first: the first byte to send
- * @end: one past the last
- */
-void answer_send_file(struct http11_conn *c, int fd, off_t first, off_t end)
-{
-	c->file = fd;
-	c->file_pos = first;
-	c->file_end = end;
 }
 
 /**
@@ -262,7 +278,7 @@ void answer_listing(struct http11_conn *c, const struct request_head *req,
 	answer_start_head(h, 200);
 	answer_add(h, "Content-Type: text/html; charset=utf-8\r\n"
 		   "Content-Length: %lu\r\n", (unsigned long)page.len);
-	answer_end_head(h, c, req);
+	answer_end_head(h, c, req, 0);
 	if (!answer_is_head(req) && buf_append(&h->out, page.data, page.len))
 		h->failed = 1;
 	answer_log(c, req, 200, answer_is_head(req) ? 0 : (long)page.len);

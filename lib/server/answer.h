@@ -16,18 +16,17 @@
 int answer_method(const char *method);
 int answer_is_head(const struct request_head *req);
 void answer_add(struct http11 *h, const char *format, ...);
+void answer_tick(struct http11 *h);
 void answer_start_head(struct http11 *h, int status);
-void answer_end_head(struct http11 *h, struct http11_conn *c,
-		     const struct request_head *req);
+int answer_end_head(struct http11 *h, const struct http11_conn *c,
+		    const struct request_head *req, int closes);
 void answer_log(struct http11_conn *c, const struct request_head *req,
 		int status, long bytes);
-void answer_status(struct http11_conn *c, const struct request_head *req,
-		   int status, const char *fields);
+int answer_status(struct http11_conn *c, const struct request_head *req,
+		  int status, const char *fields);
 int answer_file_head(struct http11_conn *c, const struct request_head *req,
 		     const char *type, const struct stat *st, off_t *first,
 		     off_t *last);
-void answer_send_file(struct http11_conn *c, int fd, off_t first,
-		      off_t end);
 void answer_redirect_dir(struct http11_conn *c,
 			 const struct request_head *req, const char *path);
 void answer_listing(struct http11_conn *c, const struct request_head *req,

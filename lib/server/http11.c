@@ -49,25 +49,6 @@
 #define LINGER_MS 2000
 
 /**
- * http11_tick - tell the time, for the Date field and the log
- * @h: the server
- *
- * Called once per round of the loop: the dates are formatted once a
- * second, not once per answer.
- */
-void http11_tick(struct http11 *h)
-{
-	time_t now = time(NULL);
-
-	if (now != h->now)
-	{
-		h->now = now;
-		response_date(h->date, now);
-		response_log_date(h->log_date, now);
-	}
-}
-
-/**
  * consume - drop the first @n bytes of a connection's input
  * @c: the connection
  * @n: how many
@@ -121,7 +102,7 @@ static int answer_all(struct http11_conn *c)
 			return (0);
 		if (status != 0)
 		{
-			answer_status(c, NULL, status, "");
+			c->closing = answer_status(c, NULL, status, "");
 			return (0);
 		}
 		/* The server does not read request bodies: after one, it
@@ -129,7 +110,8 @@ static int answer_all(struct http11_conn *c)
 		 */
 		if (!req.keep_alive || req.has_body)
 			c->closing = 1;
-		c->server->answer(c->server, c, &req);
+		if (c->server->answer(c->server, c, &req))
+			c->closing = 1;
 		consume(c, req.head_len);
 		if (c->file >= 0)
 			return (1);
@@ -344,10 +326,26 @@ static int on_timeout(struct loop *loop, struct http11_conn *c)
 	/* Idle, lingering, or not reading its answer: just close. */
 	if (c->in_len == 0 || c->lingering || sending(c) || c->closing)
 		return (-1);
-	answer_status(c, NULL, 408, "");
+	c->closing = answer_status(c, NULL, 408, "");
 	if (push(c) != 0)
 		return (-1);
 	return (wait_next(loop, c));
+}
+
+/**
+ * http11_send_file - send bytes of a file after the answer's head, by
+ * sendfile(): the kernel copies them from its cache to the socket as fast
+ * as the client reads
+ * @c: the connection
+ * @fd: the file (owned by @c until sent)
+ * @first: the first byte to send
+ * @end: one past the last
+ */
+void http11_send_file(struct http11_conn *c, int fd, off_t first, off_t end)
+{
+	c->file = fd;
+	c->file_pos = first;
+	c->file_end = end;
 }
 
 /**
@@ -449,7 +447,7 @@ static void http11_accept(struct loop *loop, int fd,
  */
 static void before_wait(struct loop *loop)
 {
-	http11_tick(loop_data(loop));
+	answer_tick(loop_data(loop));
 	fflush(stdout);
 }
 

@@ -63,10 +63,12 @@ struct http11_conn
 };
 
 /* Answer one complete request: write the answer with the functions of
- * lib/server/answer.h (into h->out, and a file with answer_send_file()).
+ * lib/server/answer.h (into h->out, and a file with http11_send_file()).
+ * Return 1 if the connection must close after this answer (what
+ * answer_status() returns), else 0.
  */
-typedef void (*http11_answer_cb)(struct http11 *h, struct http11_conn *c,
-				 const struct request_head *req);
+typedef int (*http11_answer_cb)(struct http11 *h, struct http11_conn *c,
+				const struct request_head *req);
 
 /**
  * struct http11 - what every connection of an HTTP/1.1 server shares
@@ -102,6 +104,6 @@ int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
 		  size_t size);
 void http11_close(struct loop *loop, struct http11_conn *c);
 void http11_stop(struct loop *loop, struct http11 *h);
-void http11_tick(struct http11 *h);
+void http11_send_file(struct http11_conn *c, int fd, off_t first, off_t end);
 
 #endif /* LIB_SERVER_HTTP11_H */
