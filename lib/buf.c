@@ -2,7 +2,7 @@
  * buf.c - a growable byte buffer with a hard cap.
  *
  * Given plumbing: no exercise teaches it. Used by 0-10, 100-102, 13, 14,
- * 15, 103 and 104.
+ * 15, 103, 104 and 108.
  *
  * Responses may contain NUL bytes, so the length is kept beside the bytes
  * rather than found with strlen().

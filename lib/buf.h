@@ -1,7 +1,7 @@
 #ifndef LIB_BUF_H
 #define LIB_BUF_H
 
-/* Given plumbing (lib/buf.c): used by 0-10, 100-104, 13-15. */
+/* Given plumbing (lib/buf.c): used by 0-10, 100-104, 13-15 and 108. */
 
 #include <stddef.h>
 #include <stdio.h>

@@ -2,8 +2,8 @@
  * out.c - make sure what a program printed really left it, and that what
  * a peer sent can be printed safely.
  *
- * Given plumbing: no exercise teaches it. Used by 0-12, 100-102 and 106
- * (out_flush), and by 11, 13 and 14 (out_clean).
+ * Given plumbing: no exercise teaches it. Used by 0-12, 100-102 and
+ * 106-108 (out_flush), and by 11, 13 and 14 (out_clean).
  */
 #include <stdio.h>
 #include <string.h>

@@ -1,8 +1,8 @@
 #ifndef LIB_OUT_H
 #define LIB_OUT_H
 
-/* Given plumbing (lib/out.c): used by 0-12, 100-102 and 106, and by 11,
- * 13 and 14.
+/* Given plumbing (lib/out.c): used by 0-12, 100-102 and 106-108, and by
+ * 11, 13 and 14.
  */
 
 #include <stddef.h>

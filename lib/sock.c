@@ -3,8 +3,8 @@
  * address with its port, make a socket non-blocking, raise the limit on
  * open descriptors, say where a server listens.
  *
- * Given plumbing: no exercise teaches it. Used by 4-7, 11-15
- * and 103-108.
+ * Given plumbing: no exercise teaches it. Used by 4-7, 11-15, 103-106
+ * and 108.
  */
 #include <errno.h>
 #include <limits.h>

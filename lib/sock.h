@@ -1,7 +1,7 @@
 #ifndef LIB_SOCK_H
 #define LIB_SOCK_H
 
-/* Given plumbing (lib/sock.c): used by 4-7, 11-15 and 103-108. */
+/* Given plumbing (lib/sock.c): used by 4-7, 11-15, 103-106 and 108. */
 
 #include <sys/socket.h>
 

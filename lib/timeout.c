@@ -1,7 +1,8 @@
 /*
  * timeout.c - the one knob that bounds how long any client may run.
  *
- * Given plumbing: no exercise teaches it. Used by every exercise.
+ * Given plumbing: no exercise teaches it. Used by every exercise but
+ * 107-resolve, whose getaddrinfo() cannot be given a time limit.
  */
 #include <stdlib.h>
 #include <time.h>

@@ -1,7 +1,7 @@
 #ifndef LIB_TIMEOUT_H
 #define LIB_TIMEOUT_H
 
-/* Given plumbing (lib/timeout.c): used by every exercise. */
+/* Given plumbing (lib/timeout.c): used by every exercise but 107. */
 
 /* Every client gives up after these many milliseconds unless the
  * environment variable NET_TIMEOUT (seconds, decimals allowed) says less

@@ -43,6 +43,12 @@ ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 	assert_output ""
 }
 
+@test "every lib/ module's \"Used by\" names exactly the exercises that compile it" {
+	run python3 "$ROOT/tests/lessons.py" used
+	assert_success
+	assert_output ""
+}
+
 @test "every lib/ file says whether it is given or written in an exercise, and which use it" {
 	cd "$ROOT"
 	local f missing=()

@@ -13,6 +13,9 @@
                               of at most 350 lines (clients) or 500
                               (servers), header guards named after their
                               paths, no global variable but signal flags
+  tests/lessons.py used       the "Used by" sentence opening each lib/
+                              module (.c and .h) names exactly the
+                              exercises that compile it (writes or given)
 
 Each prints one line per problem and nothing when all is well.
 
@@ -55,10 +58,11 @@ def table():
             if not line.strip() or line.startswith("#"):
                 continue
             if line[0] not in " \t":
-                rows.append((line.split()[0], {"writes": [], "teaches": []}))
+                rows.append((line.split()[0], {"writes": [], "teaches": [],
+                                               "given": []}))
                 continue
             key, _, rest = line.strip().partition("\t")
-            if key in ("writes", "teaches"):
+            if key in ("writes", "teaches", "given"):
                 rows[-1][1][key] += shlex.split(rest)
     return rows
 
@@ -179,6 +183,47 @@ def check_file(f):
         problem("%s: %s is a global variable" % (f, m.group(3)))
 
 
+def said_users(text, numbers):
+    """The exercise numbers a "Used by ..." sentence names: NUMBERS that
+    appear in it, ranges ("0-12") expanded over NUMBERS, and "every
+    exercise but N"; None if there is no such sentence."""
+    m = re.search(r"[Uu]sed by (.*?)(?:\.\s|\.$|\*/)", text, flags=re.S)
+    if m is None:
+        return None
+    said = " ".join(m.group(1).replace("*", " ").split())
+    said = re.sub(r"lib/\S+", "", said)
+    if said.startswith("every exercise"):
+        but = re.findall(r"\d+", said)
+        return set(numbers) - set(int(n) for n in but)
+    users = set()
+    for a, b in re.findall(r"(?<![\w/])(\d+)(?:-(\d+)(?!_))?", said):
+        low, high = int(a), int(b or a)
+        users |= {n for n in numbers if low <= n <= high}
+    return users
+
+
+def check_used():
+    rows = table()
+    numbers = [int(name.split("-")[0]) for name, _ in rows]
+    for path in sorted(f for _, r in rows for f in r["writes"] + r["given"]
+                       if f.startswith("lib/")):
+        if path in check_used.seen:
+            continue
+        check_used.seen.add(path)
+        users = {int(n.split("-")[0]) for n, r in rows
+                 if path in r["writes"] + r["given"]}
+        for f in (path, path[:-2] + ".h"):
+            said = said_users(open(os.path.join(ROOT, f)).read()[:1200],
+                              numbers)
+            if said is not None and said != users:
+                problem("%s: says it is used by %s, but %s use it" % (
+                    f, ",".join(map(str, sorted(said))),
+                    ",".join(map(str, sorted(users)))))
+
+
+check_used.seen = set()
+
+
 if __name__ == "__main__":
     what = sys.argv[1] if len(sys.argv) > 1 else ""
     if what == "teaches":
@@ -187,5 +232,7 @@ if __name__ == "__main__":
         check_reach(sys.argv[2])
     elif what == "budgets":
         check_budgets()
+    elif what == "used":
+        check_used()
     else:
         sys.exit(__doc__)
