@@ -105,6 +105,28 @@ check_untouched() {
 	check_untouched
 }
 
+@test "a sanitizer hook defined or called (the leak check switched off from inside): refused, score 0" {
+	local hook dir=$BATS_TEST_TMPDIR/hook n=0
+	for hook in \
+		'int __lsan_is_turned_off(void) { return 1; }' \
+		'const char *__asan_default_options(void) { return "detect_leaks=0"; }' \
+		'const char *__lsan_default_options(void) { return "detect_leaks=0"; }' \
+		'const char *__ubsan_default_options(void) { return "halt_on_error=0"; }' \
+		'const char *__lsan_default_suppressions(void) { return "leak:main"; }' \
+		'void __lsan_disable(void); void off(void) __attribute__((constructor)); void off(void) { __lsan_disable(); }' \
+		'int pretend(void) __asm__("__sanitizer_set_report_path"); int pretend(void) { return 0; }'
+	do
+		rm -rf "$dir" && mkdir -p "$dir" && cp "$ROOT/12-tcp_client.c" "$dir/"
+		with_module "$dir"
+		printf '%s\n' "$hook" >>"$dir/12-tcp_client.c"
+		run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out$((n++))" \
+			--only 12-tcp_client "$dir"
+		assert_line "12-tcp_client        refused   -         0.00/10"
+		assert_line --regexp "^  __(asan|lsan|ubsan|sanitizer)_[a-z_]+: a name reserved to the sanitizers, which the grader uses to check memory; not graded$"
+	done
+	check_untouched
+}
+
 @test "rewriting the tests, bats and the grader's files: nothing changes" {
 	graded rewrite-suite 12-tcp_client
 	assert_line "12-tcp_client        yes       0/12      0.00/10"
