@@ -180,6 +180,18 @@ PY
 failed 12-tcp_client.c:155:25: error: unused variable 'unused' [-Werror=unused-variable]"
 }
 
+@test "Gradescope: a folder whose name holds a newline is refused, saying so, not mistaken for another" {
+	local ag="$BATS_TEST_TMPDIR/autograder" dir
+	dir="$ag/submission/"$'my\nwork'
+	mkdir -p "$dir" "$ag/submission/my"
+	cp "$ROOT/12-tcp_client.c" "$dir/"
+	(cd "$ROOT" && cp --parents lib/client/connect.c "$dir/")
+	AUTOGRADER=$ag run "$ROOT/grading/gradescope/run_autograder"
+	assert_success
+	run python3 -c 'import json,sys; r = json.load(open(sys.argv[1])); print(r["score"], r["output"])' "$ag/results/results.json"
+	assert_output --regexp '^0 .*/my\?work: a folder name with a control character \(shown as \?\) is not graded: rename it$'
+}
+
 @test "Gradescope: the zip has setup.sh and run_autograder at its top" {
 	cd "$ROOT"
 	run grading/gradescope/make-zip

@@ -217,6 +217,34 @@ zoe,0.00,0.00,0.00"
 	check_untouched
 }
 
+@test "names: control characters refused with one line, formulas neutralised in the gradebook" {
+	local class="$BATS_TEST_TMPDIR/class" name
+	for name in $'mallory\nalice' $'\t=1+1' '-2+3' '@SUM(1)' '+x'; do
+		mkdir -p "$class/$name"
+		cp "$ROOT/12-tcp_client.c" "$class/$name/"
+		with_module "$class/$name"
+	done
+	run --separate-stderr "$ROOT/grade" --class "$class" --jobs 4 \
+		--only 12-tcp_client --out "$BATS_TEST_TMPDIR/book"
+	assert_success
+	assert_equal "${stderr_lines[*]}" "grade: ?=1+1: a folder name with a control character (shown as ?) is not graded: rename it grade: mallory?alice: a folder name with a control character (shown as ?) is not graded: rename it"
+	refute_output --partial "alice"
+	run cat "$BATS_TEST_TMPDIR/book/gradebook.csv"
+	assert_output "student,12-tcp_client,total
+'+x,10.00,10.00
+'-2+3,10.00,10.00
+'@SUM(1),10.00,10.00"
+	run --separate-stderr "$ROOT/grade" --only 12-tcp_client \
+		--out "$BATS_TEST_TMPDIR/out" --results "$BATS_TEST_TMPDIR/r.json" \
+		"$class/"$'mallory\nalice'
+	assert_failure 2
+	assert_output ""
+	assert_regex "$stderr" '^grade: .*/mallory\?alice: a folder name with a control character \(shown as \?\) is not graded: rename it$'
+	run python3 -c 'import json,sys; r = json.load(open(sys.argv[1])); print(r["score"], r["tests"])' "$BATS_TEST_TMPDIR/r.json"
+	assert_output "0 []"
+	check_untouched
+}
+
 @test "TAP is counted by test number: 1..total, each once; a skipped test is not graded" {
 	run python3 - "$ROOT/grade" <<'PY'
 import sys
