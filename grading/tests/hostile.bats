@@ -127,6 +127,15 @@ check_untouched() {
 	check_untouched
 }
 
+@test "a program that detaches (setsid, double fork) and kills its user's later runs: they run, full marks" {
+	cat "$ROOT/12-tcp_client.c" "$HOSTILE/detach/daemon.c" \
+		>"$HOSTILE/detach/12-tcp_client.c"
+	with_module "$HOSTILE/detach"
+	graded detach 12-tcp_client
+	assert_line "12-tcp_client        yes       12/12     10.00/10"
+	check_untouched
+}
+
 @test "rewriting the tests, bats and the grader's files: nothing changes" {
 	graded rewrite-suite 12-tcp_client
 	assert_line "12-tcp_client        yes       0/12      0.00/10"
