@@ -282,6 +282,32 @@ PY
 	assert_output "steps: echo 15/15, timeouts 1/1, drain 3/4, descriptors 1/1"
 }
 
+@test "--deadline bounds the whole grading, a compile that never ends included" {
+	local start=$SECONDS
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --deadline 12 \
+		--only 12-tcp_client "$HOSTILE/compile-forever"
+	assert_line "12-tcp_client        no        -         0.00/10"
+	assert_line "  the compiler ran out of time or memory"
+	# The compile alone may take 120 s; the deadline stops it at 12.
+	((SECONDS - start < 30))
+	check_untouched
+}
+
+@test "the reports written while a grading goes on say \"not graded yet\", not \"ran out of time\"" {
+	run python3 - "$ROOT/grade" <<'PY'
+import sys
+ns = {"__file__": sys.argv[1]}
+exec(open(sys.argv[1]).read().split("if __name__")[0], ns)
+rows = ns["read_table"]()[:2]
+done = dict(rows[0], compiles=True, passed=1, total=1, failures=[],
+            error=None, score=float(rows[0]["points"]))
+print(ns["scorecard"]([done, ns["not_run"](rows[1], ns["NOT_YET"])], False))
+PY
+	assert_line --regexp "^1-hbtn_header +not yet +- +0.00/10$"
+	assert_line "1-hbtn_header: not graded yet"
+	refute_output --partial "ran out of time"
+}
+
 @test "--deadline: exercises it cannot reach are reported as not run" {
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --deadline 5 \
 		--results "$BATS_TEST_TMPDIR/results.json" \
