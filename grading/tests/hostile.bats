@@ -136,6 +136,18 @@ check_untouched() {
 	check_untouched
 }
 
+@test "memory bought with children (3 x 512 MiB at once): capped for the whole test file, score 0" {
+	cat "$ROOT/12-tcp_client.c" "$HOSTILE/memory-fork/hog.c" \
+		>"$HOSTILE/memory-fork/12-tcp_client.c"
+	with_module "$HOSTILE/memory-fork"
+	cp "$ROOT/3-error_code.c" "$HOSTILE/memory-fork/"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
+		--only 3-error_code,12-tcp_client "$HOSTILE/memory-fork"
+	assert_line --regexp "^3-error_code +yes +[0-9]+/[0-9]+ +10.00/10$"
+	assert_line "12-tcp_client        yes       0/12      0.00/10"
+	check_untouched
+}
+
 @test "rewriting the tests, bats and the grader's files: nothing changes" {
 	graded rewrite-suite 12-tcp_client
 	assert_line "12-tcp_client        yes       0/12      0.00/10"
