@@ -74,7 +74,7 @@ VALGRIND = valgrind --quiet --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite,indirect --track-fds=no
 
 .PHONY: all deps check test compat sanitize memcheck demo clean grade \
-	grade-test print-exercises fuzz fresh-check student steps
+	grade-test print-exercises fuzz fresh-check student steps mutants
 
 all: $(PROGRAMS)
 
@@ -137,6 +137,12 @@ grade-test: deps
 # functions not yet written (scripts/check-steps).
 steps: deps
 	@scripts/check-steps
+
+# The mutation run: each realistic mistake of grading/mutants, applied to
+# a reference solution, must fail one of its graded tests
+# (scripts/mutants; ONLY="13-async_server 15-http_server" for some).
+mutants: deps
+	@scripts/mutants $(ONLY)
 
 # libFuzzer harnesses (fuzz/*_fuzz.c), each run FUZZ_SECONDS from the
 # seeds in fuzz/corpus/NAME/; what they find lands in build/fuzz/.

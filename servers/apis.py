@@ -16,7 +16,8 @@ Star Wars API (9, 101, 102-starwars):
   GET /api/people/?search=&page=  count, next, previous, results; 10 a page
   GET /api/films/<n>/             one film
 Failures, for error-path tests: /fail/page-<n>/<path>: page n of people
-answers 500; /fail/films/<path>: every film answers 500; /loop/people/:
+answers 500; /fail/films/<path>: every film answers 500 (/fail/films-NNN/:
+status NNN); /loop/people/:
 a page whose "next" is itself; /chain/<n>/people/: n pages of one person
 each ("Person 1" ... "Person <n>"), each page's "next" the one after. /broken/<how>/<any path above> gives the
 same answer spoiled, where <how> is
@@ -244,8 +245,8 @@ def swapi_chain(h, n):
 
 def swapi_film(h, n):
     n = int(n)
-    if h.fail == "films":
-        h.reply_json(500, {"detail": "films are down"})
+    if h.fail is not None and h.fail.startswith("films"):
+        h.reply_json(int(h.fail[6:] or 500), {"detail": "films are down"})
         return
     if n not in FILMS:
         h.reply_json(404, {"detail": "Not found"})
@@ -306,7 +307,7 @@ BROKEN = re.compile(r"/broken/(truncated|not-json|deep|huge|"
                     r"(?:missing|wrong)-[a-z_]+)(/.*)")
 
 
-FAIL = re.compile(r"/fail/(page-\d+|films)(/.*)")
+FAIL = re.compile(r"/fail/(page-\d+|films(?:-\d{3})?)(/.*)")
 
 
 def find_route(path):

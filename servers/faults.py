@@ -6,9 +6,11 @@ one-line error and a non-zero exit status, in bounded time, and never
 crashes or hangs. The exceptions are "no-reason" (a status line without a
 reason phrase), "no-headers" (a response without any header),
 "chunk-extensions" (chunks with extensions, then a trailer),
-"padded-values" (spaces and tabs around header values) and "folded-header"
-(a header value continued on the next lines): all legal, and every real
-client accepts them.
+"padded-values" (spaces and tabs around header values), "folded-header"
+(a header value continued on the next lines), "interim" (100 Continue and
+103 Early Hints before the answer) and "relative" (a redirect to a path
+relative to the current one): all legal, and every real client accepts
+them.
 """
 
 import time
@@ -167,6 +169,27 @@ def drip(h):
     h.close_connection = True
 
 
+def interim(h):
+    """Two interim answers (1xx, RFC 9110 section 15.2) before the final
+    one: a client skips them (accepted by real clients)."""
+    h.raw(b"HTTP/1.1 100 Continue\r\n\r\n"
+          b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n"
+          b"\r\n" + OK_HEAD + b"X-Request-Id: interim\r\n"
+          b"Content-Length: 2\r\n\r\nOK")
+
+
+def relative(h):
+    """/fault/relative/start redirects to "target", relative to its own
+    path (RFC 3986 section 5.2): /fault/relative/target answers. Resolved
+    from the root instead, it leads to /target, which does not exist."""
+    if h.path.endswith("/target"):
+        h.raw(OK_HEAD + b"X-Request-Id: relative\r\n"
+              b"Content-Length: 2\r\n\r\nOK")
+    else:
+        h.raw(b"HTTP/1.1 302 Found\r\nLocation: target\r\n"
+              b"Content-Length: 0\r\n\r\n", close=False)
+
+
 def redirect_loop(h):
     h.raw(b"HTTP/1.1 302 Found\r\nLocation: /fault/redirect-loop\r\n"
           b"Content-Length: 0\r\n\r\n", close=False)
@@ -189,6 +212,20 @@ def huge_body(h):
     try:
         for _ in range(16384):
             h.wfile.write(block)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
+def huge_chunked(h):
+    """A chunked body of 65 MiB, one past the clients' cap of 64 MiB:
+    its size is known only chunk by chunk."""
+    h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n", close=False)
+    chunk = b"100000\r\n" + b"x" * (1 << 20) + b"\r\n"
+    try:
+        for _ in range(65):
+            h.wfile.write(chunk)
+        h.wfile.write(b"0\r\n\r\n")
     except OSError:
         pass
     h.close_connection = True

@@ -141,6 +141,12 @@ User-Agent: $PROG/1.0"
 }
 
 # bats test_tags=step:length
+@test "HTTP 400, the first error status, is a failure" {
+	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status/400"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
+# bats test_tags=step:length
 @test "HTTP 399 is not" {
 	run --separate-stderr checked "$(prog $PROG)" "$MOCK_URL/status/399"
 	assert_success

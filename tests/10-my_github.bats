@@ -79,6 +79,11 @@ unexpected() {
 	assert_error "^$PROG: HTTP error 502$"
 }
 
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "not JSON at all" {
 	unexpected not-json
 }

@@ -96,6 +96,11 @@ c9d7c3833a6eaa7381839511a63e45dda479e092: Xavier Noria
 	assert_error "^$PROG: HTTP error 403$"
 }
 
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "by default it asks https://api.github.com" {
 	https_proxy="$MOCK_URL" GITHUB_API_URL= run --separate-stderr checked "$(prog $PROG)" rails rails
 	assert_error "^$PROG: "

@@ -71,6 +71,11 @@ run_prog() {
 	assert_error "^$PROG: HTTP error 500$"
 }
 
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400/api"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "exactly 100 pages are followed to the end" {
 	run_prog "$MOCK_URL/chain/100" ""
 	assert_success

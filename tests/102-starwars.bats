@@ -56,6 +56,11 @@ Anakin Skywalker
 	assert_error "^$PROG: HTTP error 500$"
 }
 
+@test "a film answered 400, the first error status: a failure" {
+	run_prog "$MOCK_URL/fail/films-400/api"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "a film without a title" {
 	run_prog "$MOCK_URL/broken/missing-title/api"
 	assert_error "^$PROG: unexpected JSON from the API$"
@@ -69,6 +74,11 @@ Anakin Skywalker
 @test "a failing second page" {
 	run_prog "$MOCK_URL/fail/page-2/api" ""
 	assert_error "^$PROG: HTTP error 500$"
+}
+
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400/api"
+	assert_error "^$PROG: HTTP error 400$"
 }
 
 @test "truncated JSON" {

@@ -114,6 +114,11 @@ email=a%2Bb%40c.d"
 	assert_error "^$PROG: HTTP error 405$"
 }
 
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "HTTPS with a certificate from a trusted CA" {
 	SSL_CERT_FILE="$CERTS/ca.pem" run_prog "$TLS_URL/post_email" "t@l.s"
 	assert_success

@@ -139,6 +139,11 @@ not_valid() {
 	assert_error "^$PROG: HTTP error 500$"
 }
 
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400/search_user"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "two arguments are a usage error" {
 	run --separate-stderr checked "$(prog $PROG)" a b
 	assert_usage "Usage: ./$PROG [LETTER]"

@@ -112,6 +112,11 @@ Obi-Wan Kenobi"
 	assert_error "^$PROG: HTTP error 404$"
 }
 
+@test "HTTP 400, the first error status, is a failure" {
+	run_prog "$MOCK_URL/status/400/api"
+	assert_error "^$PROG: HTTP error 400$"
+}
+
 @test "HTTP error without a JSON body" {
 	run_prog "$MOCK_URL/nowhere"
 	assert_error "^$PROG: HTTP error 404$"

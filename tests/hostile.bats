@@ -218,6 +218,22 @@ check_legal() {
 		"the body is larger than 64 MiB$"
 }
 
+@test "huge-chunked: a chunked body of 65 MiB, one past the cap" {
+	local p reason
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p"
+		run_client "$p" "$MOCK_URL/fault/huge-chunked"
+		case $p in
+		1-*) reason="no X-Request-Id header in the response" ;; # not kept
+		[0-3]-*) reason="Failed writing received data to disk/application" ;;
+		*) reason="the body is larger than 64 MiB" ;;
+		esac
+		assert_failure 1
+		assert_output ""
+		assert_error_line "^$p: $reason"
+	done
+}
+
 @test "TLS: a certificate for another host name" {
 	check_all "$WRONGHOST_URL/status" \
 		"SSL peer certificate or SSH remote key was not OK \(SSL: no alternative certificate subject name matches target host name '127.0.0.1'\)$" \
@@ -269,6 +285,14 @@ check_legal() {
 
 @test "folded-header: a header folded over several lines is accepted by all" {
 	check_legal folded-header "first second"
+}
+
+@test "interim: 100 Continue and 103 Early Hints before the answer are skipped by all" {
+	check_legal interim "interim"
+}
+
+@test "relative: a redirect to \"target\" from /fault/relative/start leads to /fault/relative/target" {
+	check_legal relative/start "relative"
 }
 
 @test "the socket clients (4-7) refuse URLs they cannot use" {

@@ -24,6 +24,8 @@ setup_file() {
 @test "the edition holds no reference code: no solution file, no function body of one" {
 	run bash -c 'cd "$ED" && ls [0-9]*-*.c 2>/dev/null'
 	assert_output ""
+	# nor the mutation list, whose lines quote the solutions
+	[[ ! -e $ED/grading/mutants && ! -e $ED/scripts/mutants ]]
 	run python3 - "$ROOT" "$ED" <<'PY'
 import os, re, sys
 root, ed = sys.argv[1:]
