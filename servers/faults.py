@@ -231,6 +231,19 @@ def huge_chunked(h):
     h.close_connection = True
 
 
+def huge_close(h):
+    """A body of 65 MiB with no length, ended by closing: one MiB past the
+    clients' cap, known only as it arrives."""
+    h.raw(OK_HEAD + b"\r\n", close=False)
+    block = b"x" * (1 << 20)
+    try:
+        for _ in range(65):
+            h.wfile.write(block)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
 def bad_version(h):
     h.raw(b"HTTP/9.1 200 OK\r\nContent-Length: 2\r\n\r\nOK")
 

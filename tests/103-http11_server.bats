@@ -27,6 +27,7 @@ setup_file() {
 @test "announces its address once listening" {
 	run server_output srv
 	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
+	assert_equal "$(bound_address "$SRV_PORT")" "127.0.0.1"
 }
 
 # bats test_tags=step:keepalive

@@ -19,6 +19,7 @@ echo_() {
 @test "announces its address once listening" {
 	run server_output srv
 	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
+	assert_equal "$(bound_address "$SRV_PORT" -u)" "127.0.0.1"
 }
 
 @test "a datagram comes back byte for byte, and is logged with its sender" {

@@ -56,6 +56,15 @@ Ping 2 [0-9]{10}\.[0-9]{6}
 Ping 3 [0-9]{10}\.[0-9]{6}\$"
 }
 
+@test "each round trip printed in ms: 200 ms of delay reads 200.000 to 999.999 ms" {
+	PING_TIMEOUT=2 ping_mock --delay 200 -- 2
+	assert_success
+	local ms='[2-9][0-9]{2}\.[0-9]{3}'
+	assert_line --index 1 --regexp "^${REPLY}1 time=$ms ms$"
+	assert_line --index 2 --regexp "^${REPLY}2 time=$ms ms$"
+	assert_line --index -1 --regexp "^rtt min/avg/max = $ms/$ms/$ms ms$"
+}
+
 @test "without COUNT: 10 pings" {
 	ping_mock --
 	assert_success

@@ -24,14 +24,17 @@ setup() {
 	assert_exact_stdout $'Response: Hello, client!\n'
 	assert_stderr ""
 	run server_output srv
-	assert_line --index -1 "Received: Hello, server!"
+	assert_line --index -2 "Received: Hello, server!"
+	# Exactly the message and its newline, then the end of its side.
+	assert_line --index -1 "Bytes: b'Hello, server!\\n'"
 }
 
 @test "sends the message given" {
 	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$SRV_PORT" "good morning"
 	assert_success
 	run server_output srv
-	assert_line --index -1 "Received: good morning"
+	assert_line --index -2 "Received: good morning"
+	assert_line --index -1 "Bytes: b'good morning\\n'"
 }
 
 @test "a host name" {

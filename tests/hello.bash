@@ -7,6 +7,8 @@
 check_announces() {
 	run server_output srv
 	assert_line --index 0 "Listening on 127.0.0.1:$SRV_PORT"
+	# Bound to the loopback only: never reachable from the network.
+	assert_equal "$(bound_address "$SRV_PORT")" "127.0.0.1"
 }
 
 # check_exchange EXPECTED ARGS...: send with tests/hello.py ARGS, expect

@@ -33,8 +33,10 @@ prints what each connection saw.
       a server that reads each client's message to its end, answers with
       exactly SIZE bytes ("x"s ending in a newline) and closes
   hello.py hello-server 0
-      a correct hello-protocol server (like 11-tcp_server, one thread per
-      client), so that the client's tests depend on no other exercise
+      a hello-protocol server (one thread per client), so that the
+      client's tests depend on no other exercise; it reads all a client
+      sends up to the end of its side, prints "Received: MESSAGE", then
+      "Bytes: " and every byte as Python writes them, then replies
   hello.py silent-server 0
       a server that accepts connections and never answers (for clients'
       timeout tests); prints "Listening on 127.0.0.1:<port>"
@@ -244,11 +246,14 @@ def hello_server():
 
 
 def serve_hello(conn):
+    """Read all the client sends, up to its end (the client shuts down its
+    side after its message), print its message and then every byte as
+    Python writes bytes ("Bytes: b'Hello, server!\\n'"), then reply."""
     conn.settimeout(LIMIT)
     data = b""
     try:
-        while b"\n" not in data and len(data) < 1024:
-            chunk = conn.recv(1024 - len(data))
+        while len(data) < 65536:
+            chunk = conn.recv(65536 - len(data))
             if not chunk:
                 break
             data += chunk
@@ -256,6 +261,7 @@ def serve_hello(conn):
         if message.endswith(b"\r"):
             message = message[:-1]
         print("Received: " + message.decode(errors="replace"), flush=True)
+        print("Bytes: %r" % data, flush=True)
         conn.sendall(REPLY)
     except OSError:
         pass

@@ -169,6 +169,13 @@ free_port() {
 }
 
 # prog NAME: the path of the program under test.
+# bound_address PORT [-t|-u]: the address the socket listening on PORT
+# (TCP, or UDP with -u) is bound to: 127.0.0.1, or 0.0.0.0 for every one.
+bound_address() {
+	ss -Hnl "${2:--t}" "sport = :$1" |
+		awk '{ a = $4; sub(/:[0-9]+$/, "", a); print a }' | sort -u
+}
+
 prog() {
 	echo "$BIN_DIR/$1"
 }

@@ -218,11 +218,12 @@ check_legal() {
 		"the body is larger than 64 MiB$"
 }
 
-@test "huge-chunked: a chunked body of 65 MiB, one past the cap" {
-	local p reason
+@test "huge-chunked, huge-close: a body of 65 MiB in chunks, or ended by the close, one past the cap" {
+	local p reason fault
+	for fault in huge-chunked huge-close; do
 	for p in "${CLIENTS[@]}"; do
-		echo "# $p"
-		run_client "$p" "$MOCK_URL/fault/huge-chunked"
+		echo "# $p $fault"
+		run_client "$p" "$MOCK_URL/fault/$fault"
 		case $p in
 		1-*) reason="no X-Request-Id header in the response" ;; # not kept
 		[0-3]-*) reason="Failed writing received data to disk/application" ;;
@@ -231,6 +232,7 @@ check_legal() {
 		assert_failure 1
 		assert_output ""
 		assert_error_line "^$p: $reason"
+	done
 	done
 }
 
