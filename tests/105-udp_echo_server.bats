@@ -96,6 +96,47 @@ no answer\$"
 	stop_server lossy
 }
 
+# drops N: send N datagrams to the server "lossy" (started with LOSS), 50
+# at a time, each batch once it logged the last (so that none is lost in
+# the socket's buffer), and print its drops as 0s and 1s.
+drops() {
+	python3 - "$LOSSY_PORT" "$1" "$BATS_FILE_TMPDIR/lossy.out" <<'PY'
+import socket, sys, time
+port, n, log = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+for i in range(n):
+    s.sendto(b"datagram %d" % i, ("127.0.0.1", port))
+    if i % 50 == 49 or i == n - 1:
+        for _ in range(200):
+            if open(log).read().count("Received") > i:
+                break
+            time.sleep(0.05)
+PY
+	server_output lossy | grep '^Received' |
+		awk '{ printf "%d", / \(dropped\)$/ }'
+}
+
+# expected_drops N P [SEED]: the drops the documented sequence makes.
+expected_drops() {
+	python3 -c '
+import sys
+n, p, state = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+for _ in range(n):
+    state = (state * 1103515245 + 12345) & 0x7FFFFFFF
+    sys.stdout.write("1" if p > 0 and (state >> 16) % 100 < p else "0")
+' "$1" "$2" "${3:-1}"
+}
+
+@test "LOSS=1 and LOSS=50 over 300 datagrams: exactly the documented sequence's drops" {
+	local loss
+	for loss in 1 50; do
+		LOSS=$loss start_server lossy "$(prog $PROG)" 0
+		run drops 300
+		assert_output "$(expected_drops 300 "$loss")"
+		stop_server lossy
+	done
+}
+
 @test "REPLY_DELAY: the answer comes late, but it comes" {
 	REPLY_DELAY=1 start_server slow "$(prog $PROG)" 0
 	run python3 "$ROOT/tests/udp.py" echo "$SLOW_PORT" --wait 0.2

@@ -110,6 +110,13 @@ setup_file() {
 	assert_line "$PROG: client dropped: silent for too long"
 }
 
+# bats test_tags=step:timeouts
+@test "a slow client that keeps sending is not silent: never dropped" {
+	# Four pieces 0.5 s apart: 2 s in all, twice CLIENT_TIMEOUT (1 s),
+	# but never 1 s without a byte.
+	check_exchange "slow but steady" "slow but steady" --split 4 --pause 0.5
+}
+
 # bats test_tags=step:echo
 @test "1,000 clients at once, all answered" {
 	run hello many "$SRV_PORT" 1000

@@ -3,8 +3,10 @@
 connections, sends whole, split or endless messages, stays silent, and
 prints what each connection saw.
 
-  hello.py send PORT MESSAGE [--split N] [--no-newline] [--escapes]
-      send MESSAGE (and a newline) in pieces of N bytes, shut down the
+  hello.py send PORT MESSAGE [--split N] [--pause S] [--no-newline]
+                 [--escapes]
+      send MESSAGE (and a newline) in pieces of N bytes, S seconds apart
+      (default 0.01), shut down the
       writing side, print the reply exactly; with --escapes, MESSAGE's
       backslash escapes (\\x00, \\x1b, \\t, ...) are decoded first
   hello.py flood PORT SECONDS
@@ -67,7 +69,7 @@ def read_all(s):
         data += chunk
 
 
-def send(port, message, split, newline, escapes):
+def send(port, message, split, newline, escapes, pause=0.01):
     data = message.encode()
     if escapes:
         data = data.decode("unicode_escape").encode("latin-1")
@@ -76,7 +78,7 @@ def send(port, message, split, newline, escapes):
     try:
         for i in range(0, len(data), split):
             s.sendall(data[i:i + split])
-            time.sleep(0.01)
+            time.sleep(pause)
         s.shutdown(socket.SHUT_WR)
         sys.stdout.buffer.write(read_all(s))
     except OSError as e:
@@ -283,8 +285,10 @@ def main():
     args = sys.argv[3:]
     if cmd == "send":
         split = int(args[args.index("--split") + 1]) if "--split" in args else 1 << 20
+        pause = float(args[args.index("--pause") + 1]) \
+            if "--pause" in args else 0.01
         send(port, args[0], split, "--no-newline" not in args,
-             "--escapes" in args)
+             "--escapes" in args, pause)
     elif cmd == "flood":
         flood(port, float(args[0]))
     elif cmd == "silent-first":
