@@ -1,7 +1,8 @@
 /*
  * sock.c - the boring part of a socket program: parse a port number or an
  * address with its port, make a socket non-blocking, raise the limit on
- * open descriptors, say where a server listens.
+ * open descriptors, say where a server listens and whether a client still
+ * takes what it was sent.
  *
  * Given plumbing: no exercise teaches it. Used by 4-7, 11-15, 103-106
  * and 108.
@@ -14,7 +15,9 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <linux/sockios.h>
 
 #include "lib/sock.h"
 
@@ -150,4 +153,42 @@ void sock_say_listening(const char *host, int port)
 	printf("Listening on %s%s%s:%d\n", v6 ? "[" : "", host, v6 ? "]" : "",
 	       port);
 	fflush(stdout);
+}
+
+/**
+ * sock_unsent - the bytes sent on @fd that the peer has not taken yet
+ * (what the kernel still holds for it: SIOCOUTQ)
+ * @fd: a connected TCP socket
+ *
+ * Return: the count, 0 if it cannot be known.
+ */
+int sock_unsent(int fd)
+{
+	int n;
+
+	return (ioctl(fd, SIOCOUTQ, &n) == 0 ? n : 0);
+}
+
+/**
+ * sock_still_taking - has the peer taken some of what was sent on @fd
+ * since the last look?
+ * @fd: a connected TCP socket
+ * @unsent: sock_unsent() at the last look (updated)
+ *
+ * A slow client that reads a large answer through a small window makes
+ * no "writable" event for seconds (epoll waits for a third of the send
+ * buffer to be free), and a server that handed the kernel the whole
+ * answer has nothing more to see: when its time is up, a server asks
+ * this before it drops the client.
+ *
+ * Return: 1 if bytes are left and fewer than at the last look, else 0.
+ */
+int sock_still_taking(int fd, int *unsent)
+{
+	int now = sock_unsent(fd);
+
+	if (now == 0 || now >= *unsent)
+		return (0);
+	*unsent = now;
+	return (1);
 }

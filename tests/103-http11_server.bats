@@ -18,7 +18,8 @@ setup_file() {
 	WWW="$BATS_FILE_TMPDIR/www"
 	export WWW
 	make_site "$WWW"
-	CLIENT_TIMEOUT=2 start_server srv "$(prog $PROG)" 0 "$WWW"
+	# Five hours west of UTC: a date in local time would show it.
+	TZ=EST5 CLIENT_TIMEOUT=2 start_server srv "$(prog $PROG)" 0 "$WWW"
 	URL="http://127.0.0.1:$SRV_PORT"
 	export URL
 }
@@ -109,6 +110,27 @@ Accept-Ranges: bytes
 [open]"
 	run last_log
 	assert_output --regexp "^$LOG \"HEAD /hello.txt HTTP/1.1\" 200 -\$"
+}
+
+# bats test_tags=step:errors
+@test "HEAD of an error: its head without the body, and the next answer intact" {
+	run raw 'HEAD /missing HTTP/1.1\r\nHost: t\r\n\r\nGET /hello.txt HTTP/1.1\r\nHost: t\r\n\r\n' \
+		--responses 2
+	assert_output "HTTP/1.1 404 Not Found
+Server: $PROG
+Content-Type: text/plain; charset=utf-8
+Content-Length: 14
+
+HTTP/1.1 200 OK
+Server: $PROG
+Last-Modified: $LAST_MODIFIED
+ETag: $ETAG
+Content-Type: text/plain; charset=utf-8
+Content-Length: 14
+Accept-Ranges: bytes
+
+Hello, world!
+[open]"
 }
 
 # bats test_tags=step:conditional
@@ -217,6 +239,11 @@ Hello"
 	assert_line "Content-Range: bytes 8-13/14"
 	run get /hello.txt -H "Range: bytes=10-999"
 	assert_line "Content-Range: bytes 10-13/14"
+	# A suffix longer than the file is the whole file (RFC 9110 14.1.2).
+	run get /hello.txt -H "Range: bytes=-100"
+	assert_line --index 0 "HTTP/1.1 206 Partial Content"
+	assert_line "Content-Range: bytes 0-13/14"
+	assert_line --index -1 "Hello, world!"
 }
 
 # bats test_tags=step:ranges
@@ -600,6 +627,16 @@ PY
 # bats test_tags=step:timeouts
 @test "a client that vanishes mid-answer does not stop the server" {
 	check_vanish
+}
+
+# bats test_tags=step:keepalive
+@test "a large file read slowly through a small buffer arrives whole" {
+	check_slow_whole
+}
+
+# bats test_tags=step:keepalive
+@test "field names in any case: hOsT, cOnNeCtIoN: cLoSe" {
+	check_mixed_case
 }
 
 # bats test_tags=step:timeouts

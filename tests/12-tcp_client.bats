@@ -43,6 +43,21 @@ setup() {
 	assert_output "Response: Hello, client!"
 }
 
+@test "a name whose first address refuses: the next one is tried" {
+	local hosts
+	# A private hosts file (nss_wrapper): twoaddr.test is ::1, where
+	# nobody listens on this port, then 127.0.0.1, where the server is.
+	hosts=$(mktemp /tmp/hosts.XXXXXX)
+	chmod 644 "$hosts"
+	printf '::1 twoaddr.test\n127.0.0.1 twoaddr.test\n' >"$hosts"
+	LD_PRELOAD=libnss_wrapper.so NSS_WRAPPER_HOSTS=$hosts \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		run --separate-stderr checked "$(prog $PROG)" twoaddr.test "$SRV_PORT"
+	rm -f "$hosts"
+	assert_success
+	assert_output "Response: Hello, client!"
+}
+
 @test "sends the message, a newline, then shuts down its side" {
 	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$MOCK_PORT" "GET / HTTP/1.0"
 	# The mock server answers an HTTP/1.0 request and closes.

@@ -78,12 +78,15 @@ b| Welcome, guest2! $WELCOME"
 	local bad="! a nickname is 1 to 16 letters, digits, '-' or '_'"
 	run chat +a +b 'b>/nick bob' 'b?* guest2 is now bob' \
 		'a>/nick ' "a?$bad" 'a>/nick two words' \
-		'a>/nick seventeen-chars-x' 'a>/nick é' 'a>/nick BOB' \
+		'a>/nick seventeen-chars-x' 'a>/nick é' 'a>/nick a>b' 'a>/nick x!' \
+		'a>/nick BOB' \
 		'a?! that nickname is taken' 'a>/who' 'a?* here: guest1, bob'
 	assert_success
 	assert_output "a| Welcome, guest1! $WELCOME
 a| * guest2 joined
 a| * guest2 is now bob
+a| $bad
+a| $bad
 a| $bad
 a| $bad
 a| $bad

@@ -12,7 +12,8 @@ setup_file() {
 	WWW="$BATS_FILE_TMPDIR/www"
 	export WWW
 	make_site "$WWW"
-	CLIENT_TIMEOUT=2 start_server srv "$(prog $PROG)" 0 "$WWW"
+	# Five hours west of UTC: a date in local time would show it.
+	TZ=EST5 CLIENT_TIMEOUT=2 start_server srv "$(prog $PROG)" 0 "$WWW"
 	URL="http://127.0.0.1:$SRV_PORT"
 	export URL
 }
@@ -331,6 +332,16 @@ Connection: close
 # bats test_tags=step:timeouts
 @test "a client that vanishes mid-answer does not stop the server" {
 	check_vanish
+}
+
+# bats test_tags=step:file
+@test "a large file read slowly through a small buffer arrives whole" {
+	check_slow_whole
+}
+
+# bats test_tags=step:file
+@test "field names in any case: hOsT, cOnNeCtIoN: cLoSe" {
+	check_mixed_case
 }
 
 # bats test_tags=step:file

@@ -27,8 +27,15 @@ connections, plays slowloris and slow readers, and prints what it saw.
       GET BIG and read nothing; meanwhile GET SMALL on another
       connection and print its status line; then wait up to SECONDS and
       print whether the server dropped the reader
+  http.py slow-whole PORT PATH
+      GET PATH (Connection: close) through a 4 KiB receive buffer, taking
+      16 KiB every 10 ms until the server closes; print "N bytes of
+      body"
   http.py vanish PORT PATH
-      GET PATH and reset the connection before reading the answer
+      GET PATH and reset the connection before reading the answer; then
+      GET PATH thirty times more and close both ways at once
+      (shutdown(SHUT_RDWR)) after 0 to 50 ms, so that the server's
+      next write meets a closed socket (SIGPIPE)
   http.py exhaust PORT PATH MOST
       open connections one after the other, each kept open after one
       GET PATH, until one is not answered 200 (a server short of
@@ -218,12 +225,40 @@ def is_open_writer(s):
     return try_now(s, lambda: s.send(b"x"))
 
 
+def slow_whole(port, path):
+    s = socket.socket()
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    s.settimeout(LIMIT)
+    s.connect(("127.0.0.1", port))
+    s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n"
+              % path.encode())
+    data = b""
+    while True:
+        chunk = s.recv(16384)
+        if not chunk:
+            break
+        data += chunk
+        time.sleep(0.01)
+    print("%d bytes of body" % len(data.split(b"\r\n\r\n", 1)[-1]))
+
+
 def vanish(port, path):
     s = connect(port)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\1\0\0\0\0\0\0\0")
     s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\n\r\n" % path.encode())
     time.sleep(0.1)
     s.close()
+    for delay in (0, 0.002, 0.005, 0.01, 0.02, 0.05) * 5:
+        s = connect(port)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        s.sendall(b"GET %s HTTP/1.1\r\nHost: t\r\n\r\n" % path.encode())
+        time.sleep(delay)
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        s.close()
+    time.sleep(0.2)
 
 
 def exhaust(port, path, most):
@@ -268,6 +303,8 @@ def main():
         many(port, int(args[2]), args[3])
     elif cmd == "slow-reader":
         slow_reader(port, args[2], args[3], float(args[4]))
+    elif cmd == "slow-whole":
+        slow_whole(port, args[2])
     elif cmd == "vanish":
         vanish(port, args[2])
     elif cmd == "exhaust":

@@ -91,6 +91,14 @@ refused() {
 check_date() {
 	run curl -sS -D - -o /dev/null "$URL/hello.txt"
 	assert_line --regexp "^Date: [A-Z][a-z]{2}, [0-9]{2} [A-Z][a-z]{2} $(date -u +%Y) [0-9:]{8} GMT"$'\r$'
+	# The current time in GMT, within a minute, though the server runs
+	# with TZ=EST5.
+	run python3 -c '
+import email.utils, sys, time
+date = [l for l in sys.stdin.read().split("\r\n") if l.startswith("Date: ")][0]
+print(abs(email.utils.parsedate_to_datetime(date[6:]).timestamp() - time.time()) < 60)
+' <<<"$(curl -sS -D - -o /dev/null "$URL/hello.txt")"
+	assert_output "True"
 }
 
 # check_bodies: bodies byte for byte: binary, empty, 3 MB; the log says 3000000.
@@ -189,6 +197,22 @@ check_slow_reader() {
 	run python3 "$ROOT/tests/http.py" slow-reader "$SRV_PORT" /big.bin /hello.txt 15
 	assert_output "HTTP/1.1 200 OK
 reader dropped"
+}
+
+# check_mixed_case: field names match whatever their case (RFC 9110).
+check_mixed_case() {
+	run raw 'GET /hello.txt HTTP/1.1\r\nhOsT: t\r\ncOnNeCtIoN: cLoSe\r\n\r\n' \
+		--responses 2
+	assert_line --index 0 "HTTP/1.1 200 OK"
+	assert_line --index -1 "[closed]"
+}
+
+# check_slow_whole: a client that reads a large file slowly, through a
+# small receive buffer, gets all of it: the server waits each time the
+# socket is full, and goes on.
+check_slow_whole() {
+	run python3 "$ROOT/tests/http.py" slow-whole "$SRV_PORT" /big.bin
+	assert_output "3000000 bytes of body"
 }
 
 # check_vanish: a client that resets mid-answer does not stop the server.

@@ -135,6 +135,7 @@ static int step(struct loop *loop, struct http10 *h, struct http10_conn *c)
 		 */
 		shutdown(c->fd, SHUT_WR);
 		c->lingering = 1;
+		c->unsent = sock_unsent(c->fd);
 		loop_watch(loop, c->fd, LOOP_READ);
 		loop_deadline(loop, c->fd, HTTP10_LINGER_MS);
 	}
@@ -145,6 +146,7 @@ static int step(struct loop *loop, struct http10 *h, struct http10_conn *c)
 		 */
 		loop_watch(loop, c->fd, LOOP_WRITE);
 		loop_idle_timeout(loop, c->fd, h->timeout_ms);
+		c->unsent = sock_unsent(c->fd);
 	}
 	return (r < 0 ? -1 : 0);
 }
@@ -163,6 +165,15 @@ static void on_client(struct loop *loop, int fd, int events, void *data)
 	char junk[4096];
 	ssize_t n;
 
+	if ((events & LOOP_TIMEOUT) && (c->lingering || c->out.len > 0) &&
+	    sock_still_taking(fd, &c->unsent))
+	{
+		/* A slow client still taking the answer from the kernel's
+		 * buffer gets another timeout.
+		 */
+		loop_deadline(loop, fd, h->timeout_ms);
+		return;
+	}
 	if (events & LOOP_TIMEOUT)
 		n = -1;
 	else if (c->lingering)

@@ -33,6 +33,8 @@
  * @file_pos: the next byte of @file to send
  * @file_end: the size of @file
  * @lingering: all is sent; what the client still sends is dropped
+ * @unsent: while lingering, the bytes the kernel still held for the
+ *          client at the last look (sock_still_taking())
  * @prev: the previous connection in the server's list
  * @next: the next one
  */
@@ -48,6 +50,7 @@ struct http10_conn
 	off_t file_pos;
 	off_t file_end;
 	int lingering;
+	int unsent;
 	struct http10_conn *prev;
 	struct http10_conn *next;
 };

@@ -16,14 +16,10 @@
  * "Connection: close", a request with a body, or one that could not be
  * read, the connection closes once the answer is sent.
  *
- * An idle connection owns no buffer: its input is allocated when bytes
- * arrive and freed once they are answered.
- *
  * Timeouts (idle_ms, CLIENT_TIMEOUT): a request must arrive whole within
- * idle_ms of its first byte (else 408); a connection may stay idle that
- * long between requests; a client has that long each time to take more of
- * its answer. A client sending one byte at a time gains nothing: its
- * request's deadline does not move.
+ * idle_ms of its first byte (else 408; one byte at a time gains nothing);
+ * a connection may stay idle that long between requests; a client has
+ * that long each time to take more of its answer.
  */
 #define _GNU_SOURCE /* MSG_MORE */
 #include <errno.h>
@@ -42,10 +38,8 @@
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
-/* How long a closing connection's unread input is drained: closing a
- * socket with unread input resets the connection, and the client may
- * lose our answer with it.
- */
+/* Unread input is drained this long before a close: closing a socket
+ * with unread input resets it, and the client may lose our answer. */
 #define LINGER_MS 2000
 
 /**
@@ -223,6 +217,7 @@ static int linger(struct loop *loop, struct http11_conn *c)
 {
 	shutdown(c->fd, SHUT_WR);
 	c->lingering = 1;
+	c->unsent = sock_unsent(c->fd);
 	free(c->in);
 	c->in = NULL;
 	c->in_len = 0;
@@ -247,6 +242,7 @@ static int wait_next(struct loop *loop, struct http11_conn *c)
 		/* A client that reads nothing for idle_ms is dropped. */
 		loop_watch(loop, c->fd, LOOP_WRITE);
 		loop_idle_timeout(loop, c->fd, idle_ms);
+		c->unsent = sock_unsent(c->fd);
 		return (0);
 	}
 	if (c->closing)
@@ -323,6 +319,13 @@ static int on_readable(struct loop *loop, struct http11_conn *c)
  */
 static int on_timeout(struct loop *loop, struct http11_conn *c)
 {
+	/* Still taking the answer from the kernel's buffer: wait more. */
+	if ((c->lingering || sending(c)) &&
+	    sock_still_taking(c->fd, &c->unsent))
+	{
+		loop_deadline(loop, c->fd, c->server->idle_ms);
+		return (0);
+	}
 	/* Idle, lingering, or not reading its answer: just close. */
 	if (c->in_len == 0 || c->lingering || sending(c) || c->closing)
 		return (-1);

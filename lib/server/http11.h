@@ -40,6 +40,8 @@ struct http11;
  * @file_end: one past the last byte of @file to send
  * @closing: close the connection once the answer is sent
  * @lingering: the answer is sent; unread input is drained, then close
+ * @unsent: while lingering, the bytes the kernel still held for the
+ *          client at the last look (sock_still_taking())
  * @prev: the previous connection in the server's list
  * @next: the next one
  */
@@ -58,6 +60,7 @@ struct http11_conn
 	off_t file_end;
 	int closing;
 	int lingering;
+	int unsent;
 	struct http11_conn *prev;
 	struct http11_conn *next;
 };
