@@ -29,6 +29,26 @@ PY
 	assert_stderr ""
 }
 
+@test "a name with IPv4 and IPv6 addresses interleaved: the resolver's order, not one family then the other" {
+	local hosts
+	# A private hosts file (nss_wrapper), read by the program and by peer.
+	hosts=$(mktemp /tmp/hosts.XXXXXX)
+	chmod 644 "$hosts"
+	printf '127.0.0.2 mixed.test\n::1 mixed.test\n127.0.0.1 mixed.test\n' >"$hosts"
+	export LD_PRELOAD=libnss_wrapper.so NSS_WRAPPER_HOSTS=$hosts
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+		run --separate-stderr checked "$(prog $PROG)" mixed.test
+	local expected
+	expected=$(peer mixed.test)
+	unset LD_PRELOAD NSS_WRAPPER_HOSTS
+	rm -f "$hosts"
+	assert_success
+	assert_output "$expected"
+	assert_equal "${#lines[@]}" 3
+	# Not sorted by family: an IPv6 address between two IPv4 ones.
+	assert_line --index 1 "::1"
+}
+
 @test "an IPv4 address is its own answer, once (not once per socket type)" {
 	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1
 	assert_success
