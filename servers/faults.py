@@ -205,43 +205,36 @@ def redirect_no_location(h):
           b"Content-Length: 5\r\n\r\nFound", close=False)
 
 
-def huge_body(h):
-    """Announce 100 GiB and start sending it."""
-    h.raw(OK_HEAD + b"Content-Length: 107374182400\r\n\r\n", close=False)
-    block = b"x" * 65536
+def _stream(h, head, pieces, end=b""):
+    """A 200 with the fields HEAD (ending the head), then each of PIECES,
+    then END, as long as the client reads; then close."""
+    h.raw(OK_HEAD + head, close=False)
     try:
-        for _ in range(16384):
-            h.wfile.write(block)
+        for piece in pieces:
+            h.wfile.write(piece)
+        h.wfile.write(end)
     except OSError:
         pass
     h.close_connection = True
+
+
+def huge_body(h):
+    """Announce 100 GiB and start sending it."""
+    _stream(h, b"Content-Length: 107374182400\r\n\r\n",
+           [b"x" * 65536] * 16384)
 
 
 def huge_chunked(h):
     """A chunked body of 65 MiB, one past the clients' cap of 64 MiB:
     its size is known only chunk by chunk."""
-    h.raw(OK_HEAD + b"Transfer-Encoding: chunked\r\n\r\n", close=False)
-    chunk = b"100000\r\n" + b"x" * (1 << 20) + b"\r\n"
-    try:
-        for _ in range(65):
-            h.wfile.write(chunk)
-        h.wfile.write(b"0\r\n\r\n")
-    except OSError:
-        pass
-    h.close_connection = True
+    _stream(h, b"Transfer-Encoding: chunked\r\n\r\n",
+           [b"100000\r\n" + b"x" * (1 << 20) + b"\r\n"] * 65, b"0\r\n\r\n")
 
 
 def huge_close(h):
     """A body of 65 MiB with no length, ended by closing: one MiB past the
     clients' cap, known only as it arrives."""
-    h.raw(OK_HEAD + b"\r\n", close=False)
-    block = b"x" * (1 << 20)
-    try:
-        for _ in range(65):
-            h.wfile.write(block)
-    except OSError:
-        pass
-    h.close_connection = True
+    _stream(h, b"\r\n", [b"x" * (1 << 20)] * 65)
 
 
 def bad_version(h):
@@ -252,9 +245,11 @@ def bad_status(h):
     h.raw(b"HTTP/1.1 2x0 OK\r\nContent-Length: 2\r\n\r\nOK")
 
 
-# /fault/<name> -> function; the names are the functions' with dashes.
+# /fault/<name> -> function; the names are the functions' with dashes
+# (helpers start with "_").
 FAULTS = {
     name.replace("_", "-"): fn
     for name, fn in list(globals().items())
     if callable(fn) and getattr(fn, "__module__", None) == __name__
+    and not name.startswith("_")
 }
