@@ -250,8 +250,8 @@ for t in r["tests"]:
     if t["score"] or t["name"] in ("3-error_code", "12-tcp_client"):
         print(t["name"], t["score"], t["max_score"], t["status"])
 PY
-	assert_output "18.98
-3-error_code 8.98 10 failed
+	assert_output "19.03
+3-error_code 9.03 10 failed
 12-tcp_client 10.0 10 passed"
 	run grep -c "" "$ag/results/scorecard.txt"
 	assert_success
