@@ -65,7 +65,7 @@ check_case() {
 	"$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
 		--only 12-tcp_client,3-error_code "$BROKEN/wrong-exit-status"
 	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
-	assert_line --index 0 "1..62"
+	assert_line --index 0 "1..65"
 	assert_line --partial "not ok 4 401: prints the error code on stdout and exits 1"
 	run cat "$BATS_TEST_TMPDIR/out/tap/12-tcp_client.tap"
 	assert_output "1..1
@@ -117,7 +117,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +62/65 +9.54/10$"
+	assert_line --regexp "^4-hbtn_status +yes +66/69 +9.57/10$"
 	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
 }
 
@@ -133,7 +133,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +64/65 +9.85/10$"
+	assert_line --regexp "^4-hbtn_status +yes +68/69 +9.86/10$"
 	assert_line "  not ok: TLS: a certificate for another host name"
 	assert_line --partial "    again: make 4-hbtn_status && EXERCISE=4-hbtn_status bats -f '^TLS: a certificate for another host name$' tests/4-hbtn_status.bats tests/hostile.bats"
 }
