@@ -629,6 +629,11 @@ PY
 	check_vanish
 }
 
+# bats test_tags=step:timeouts
+@test "SIGPIPE ignored: a write to a client gone cannot kill the server" {
+	check_sigpipe
+}
+
 # bats test_tags=step:keepalive
 @test "a large file read slowly through a small buffer arrives whole" {
 	check_slow_whole

@@ -215,6 +215,27 @@ check_slow_whole() {
 	assert_output "3000000 bytes of body"
 }
 
+# check_sigpipe: the server ignores (or blocks) SIGPIPE: sendfile() has no
+# MSG_NOSIGNAL, and a client that goes away mid-answer must not kill it.
+# Read from the kernel (/proc/PID/status), for the program itself (under
+# the grader, the child of its launcher); valgrind's own masks say
+# nothing of the program's, so under valgrind only check_vanish tells.
+check_sigpipe() {
+	local pid p found=""
+	[[ -z ${UNDER_VALGRIND:-} ]] || skip "valgrind's signal masks are its own"
+	pid=$(cat "$BATS_FILE_TMPDIR/srv.pid")
+	for p in "$pid" $(pgrep -P "$pid"); do
+		[[ $(cat "/proc/$p/comm") == "${PROG:0:15}" ]] || continue
+		found=$(python3 -c '
+import sys
+masks = {l.split(":")[0]: int(l.split()[1], 16) for l in open(sys.argv[1])
+         if l.startswith(("SigIgn:", "SigBlk:"))}
+print("yes" if (masks["SigIgn"] | masks["SigBlk"]) & (1 << 12) else "no")
+' "/proc/$p/status")
+	done
+	assert_equal "$found" "yes"
+}
+
 # check_vanish: a client that resets mid-answer does not stop the server.
 check_vanish() {
 	python3 "$ROOT/tests/http.py" vanish "$SRV_PORT" /big.bin
