@@ -634,7 +634,7 @@ PY
 	check_sigpipe
 }
 
-# bats test_tags=step:keepalive
+# bats test_tags=step:timeouts
 @test "a large file read slowly through a small buffer arrives whole" {
 	check_slow_whole
 }

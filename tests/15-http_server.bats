@@ -339,7 +339,7 @@ Connection: close
 	check_sigpipe
 }
 
-# bats test_tags=step:file
+# bats test_tags=step:timeouts
 @test "a large file read slowly through a small buffer arrives whole" {
 	check_slow_whole
 }

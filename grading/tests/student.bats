@@ -72,6 +72,7 @@ PY
 	run grep -E '^## ' "$ED/README.md"
 	assert_output "## Set up, and grade your work
 ## What you learn
+## Order of study
 ## Requirements students work under
 ## Exercises
 ## Conventions every client follows
