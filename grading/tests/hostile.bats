@@ -127,6 +127,17 @@ check_untouched() {
 	check_untouched
 }
 
+@test "a sanitizer hook in an exercise built with a package's headers (cJSON): refused, score 0" {
+	local dir=$BATS_TEST_TMPDIR/hook
+	mkdir -p "$dir" && cp "$ROOT/8-json_api.c" "$dir/"
+	printf '%s\n' 'int __lsan_is_turned_off(void) { return 1; }' \
+		>>"$dir/8-json_api.c"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 8-json_api "$dir"
+	assert_line "8-json_api           refused   -         0.00/10"
+	assert_line "  __lsan_is_turned_off: a name reserved to the sanitizers, which the grader uses to check memory; not graded"
+	check_untouched
+}
+
 @test "a program that detaches (setsid, double fork) and kills its user's later runs: they run, full marks" {
 	cat "$ROOT/12-tcp_client.c" "$HOSTILE/detach/daemon.c" \
 		>"$HOSTILE/detach/12-tcp_client.c"
