@@ -208,7 +208,7 @@ failed 12-tcp_client.c:155:25: error: unused variable 'unused' [-Werror=unused-v
 	run grading/gradescope/make-zip
 	assert_success
 	run python3 -m zipfile -l build/gradescope-autograder.zip
-	assert_line --regexp "^grading/run-untrusted "
+	assert_line --regexp "^grading/run-untrusted\\.c "
 	refute_line --regexp "^[0-9]+-[^/ ]*\.c "
 	refute_line --partial "grading/broken/"
 	# nor any module a student writes
