@@ -178,6 +178,9 @@ print(t["status"], t["output"])
 PY
 	assert_output "0.0 $(grep -c '^[0-9]' "$ROOT/grading/exercises")
 failed 12-tcp_client.c:155:25: error: unused variable 'unused' [-Werror=unused-variable]"
+	# The output says what held in this container: Gradescope's vary.
+	run python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["output"])' "$ag/results/results.json"
+	assert_output --regexp "^Graded with the suite's tests; each exercise scores points x tests passed / tests\. Sandbox: (bubblewrap namespaces|no namespaces \(bubblewrap cannot make them here\)); (kernel caps for each test file \(cgroups: (cpu|memory|pids|unified)(, (cpu|memory|pids|unified))*\)|no cgroup can be made here: memory capped per program only)\.$"
 }
 
 @test "Gradescope: a folder whose name holds a newline is refused, saying so, not mistaken for another" {

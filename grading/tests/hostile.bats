@@ -249,6 +249,23 @@ zoe,0.00,0.00,0.00"
 	check_untouched
 }
 
+@test "a class: a student whose programs keep 48 processes on the CPU starves no one" {
+	# Each test file's cgroup has the same CPU weight: mallory's dozens
+	# of spinning processes weigh what ada's one or two do.
+	local class="$BATS_TEST_TMPDIR/class"
+	mkdir -p "$class/ada" "$class/mallory"
+	cp "$ROOT/12-tcp_client.c" "$class/ada/"
+	cat "$ROOT/12-tcp_client.c" "$HOSTILE/cpu-hog/spin.c" \
+		>"$class/mallory/12-tcp_client.c"
+	with_module "$class"/*/
+	run "$ROOT/grade" --class "$class" --jobs 2 --only 12-tcp_client \
+		--out "$BATS_TEST_TMPDIR/book"
+	assert_success
+	run cat "$BATS_TEST_TMPDIR/book/gradebook.csv"
+	assert_line "ada,10.00,10.00"
+	check_untouched
+}
+
 @test "names: control characters refused with one line, formulas neutralised in the gradebook" {
 	local class="$BATS_TEST_TMPDIR/class" name
 	for name in $'mallory\nalice' $'\t=1+1' '-2+3' '@SUM(1)' '+x'; do
