@@ -190,10 +190,12 @@ check_legal() {
 }
 
 @test "silent: a server that never answers" {
+	NET_TIMEOUT=1
 	check_fault silent "Timeout was reached" "timed out$"
 }
 
 @test "drip: one byte per second, beyond NET_TIMEOUT" {
+	NET_TIMEOUT=1
 	check_fault drip "Timeout was reached" "timed out$"
 }
 

@@ -29,8 +29,9 @@ connections, plays slowloris and slow readers, and prints what it saw.
       print whether the server dropped the reader
   http.py slow-whole PORT PATH
       GET PATH (Connection: close) through a 4 KiB receive buffer, taking
-      16 KiB every 10 ms until the server closes; print "N bytes of
-      body"
+      what is there every 2 ms until the server closes (slower than any
+      server writes: it meets a full buffer hundreds of times); print "N
+      bytes of body"
   http.py vanish PORT PATH
       GET PATH and reset the connection before reading the answer; then
       GET PATH thirty times more and close both ways at once
@@ -238,7 +239,7 @@ def slow_whole(port, path):
         if not chunk:
             break
         data += chunk
-        time.sleep(0.01)
+        time.sleep(0.002)
     print("%d bytes of body" % len(data.split(b"\r\n\r\n", 1)[-1]))
 
 
