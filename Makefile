@@ -21,7 +21,7 @@ PKG_CONFIG ?= pkg-config
 O ?= .
 # Where the exercises' .c files are (the grader points it at a student's).
 SRC ?= .
-# How many test files run at once.
+# How many test files (and compiles) run at once.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BATS_FLAGS ?=
 TESTS ?= tests
@@ -85,23 +85,23 @@ deps:
 
 # The test command: a fresh Debian machine needs nothing else.
 check: deps
-	@$(MAKE) --no-print-directory all
+	@$(MAKE) --no-print-directory -j$(JOBS) all
 	@$(MAKE) --no-print-directory test
 
-# scripts/run-tests runs bats, then a test file that also grades a later
-# exercise once more for it (104-fast_server on 103's tests).
+# scripts/run-tests runs bats, and a test file that also grades a later
+# exercise once more for it (104-fast_server on 103's tests), beside it.
 RUN_TESTS = JOBS=$(JOBS) BATS_FLAGS="$(BATS_FLAGS)" scripts/run-tests
 
 test: all
 	$(RUN_TESTS) $(TESTS)
 
 compat:
-	@$(MAKE) --no-print-directory O=build/compat CC=gcc CFLAGS= \
+	@$(MAKE) --no-print-directory -j$(JOBS) O=build/compat CC=gcc CFLAGS= \
 		WARNINGS="-Wall -Werror -Wextra -pedantic -std=gnu89" all
 	@echo "compat: every exercise compiles with gcc -std=gnu89"
 
 sanitize: deps
-	@$(MAKE) --no-print-directory O=build/sanitize \
+	@$(MAKE) --no-print-directory -j$(JOBS) O=build/sanitize \
 		CFLAGS="$(SANITIZE_FLAGS)" LDFLAGS="$(SANITIZE_FLAGS)" all
 	BIN_DIR=$(CURDIR)/build/sanitize \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99 \
