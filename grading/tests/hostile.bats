@@ -159,6 +159,18 @@ check_untouched() {
 	check_untouched
 }
 
+@test "memory held in System V shared memory, by no process (3 x 512 MiB): capped, score 0" {
+	cat "$ROOT/12-tcp_client.c" "$HOSTILE/shm-hog/hog.c" \
+		>"$HOSTILE/shm-hog/12-tcp_client.c"
+	with_module "$HOSTILE/shm-hog"
+	cp "$ROOT/3-error_code.c" "$HOSTILE/shm-hog/"
+	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
+		--only 3-error_code,12-tcp_client "$HOSTILE/shm-hog"
+	assert_line --regexp "^3-error_code +yes +[0-9]+/[0-9]+ +10.00/10$"
+	assert_line "12-tcp_client        yes       0/13      0.00/10"
+	check_untouched
+}
+
 @test "rewriting the tests, bats and the grader's files: nothing changes" {
 	graded rewrite-suite 12-tcp_client
 	assert_line "12-tcp_client        yes       0/13      0.00/10"
