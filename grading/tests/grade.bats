@@ -121,6 +121,25 @@ Total                                    0.00/10
 	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
 }
 
+@test "a grading stopped by SIGTERM starts no other exercise" {
+	local out="$BATS_TEST_TMPDIR/out" pid i
+	"$ROOT/grade" --jobs 1 --out "$out" \
+		--only 0-hbtn_status,1-hbtn_header,2-post_email "$ROOT" \
+		>/dev/null 2>&1 3>&- &
+	pid=$!
+	for ((i = 0; i < 600; i++)); do
+		[[ -e "$out/tap/0-hbtn_status.running" ]] && break
+		sleep 0.1
+	done
+	kill -TERM "$pid"
+	status=0
+	wait "$pid" || status=$?
+	assert_equal "$status" 1
+	[[ ! -e "$out/tap/1-hbtn_header.running" ]]
+	[[ ! -e "$out/tap/1-hbtn_header.tap" ]]
+	[[ ! -e "$out/tap/2-post_email.tap" ]]
+}
+
 @test "the hostile servers count in each client's grade: skipping the host-name check loses points" {
 	# The reference 4-hbtn_status whose module never tells OpenSSL which
 	# address the certificate must name.
