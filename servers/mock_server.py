@@ -24,6 +24,10 @@ Endpoints (the full list with examples is in the README):
   /response-headers?Name=Value   (X-Request-Id here replaces the fresh one)
   /chunked                   a body sent with Transfer-Encoding: chunked
   /fault/<name>[/<anything>] a broken response; see faults.py
+  host rfc3986-<n>.test      GET /b/c/d;p?q: a 302 to the n-th reference of
+                             RFC 3986 section 5.4 (RFC3986 below); any
+                             other path: 200, the path in the body and in
+                             X-Request-Id
   /search_user, /user, /repos/..., /api/...   JSON APIs; see apis.py
 Anything else: 404. Bodies have no trailing newline, like the original
 server, and every response carries a fresh X-Request-Id.
@@ -128,6 +132,11 @@ class Handler(BaseHTTPRequestHandler):
     def dispatch(self):
         self.body = self.read_body()
         self.log_request_record()
+        case = re.fullmatch(r"rfc3986-(\d+)\.test(:\d+)?",
+                            self.headers.get("Host", ""))
+        if case:
+            rfc3986(self, int(case.group(1)))
+            return
         url = urllib.parse.urlsplit(self.path)
         self.query = urllib.parse.parse_qs(url.query, keep_blank_values=True)
         route = find_route(url.path)
@@ -324,6 +333,28 @@ def chunked(h):
     for part in (b"This ", b"is ", b"chunked"):
         h.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
     h.wfile.write(b"0\r\n\r\n")
+
+
+# RFC 3986 section 5.4: the references of its examples, normal (5.4.1)
+# then abnormal (5.4.2), resolved against http://a/b/c/d;p?q (the tests
+# hold the results). Left out: those that leave the host or http ("g:h",
+# "//g", "http:g"), and "#s" and "", which lead back to the base: a loop.
+RFC3986 = [
+    "g", "./g", "g/", "/g", "?y", "g?y", "g#s", "g?y#s", ";x", "g;x",
+    "g;x?y#s", ".", "./", "..", "../", "../g", "../..", "../../",
+    "../../g", "../../../g", "../../../../g", "/./g", "/../g", "g.", ".g",
+    "g..", "..g", "./../g", "./g/.", "g/./h", "g/../h", "g;x=1/./y",
+    "g;x=1/../y", "g?y/./x", "g?y/../x", "g#s/./x", "g#s/../x",
+]
+
+
+def rfc3986(h, n):
+    """The redirect table: from the base, a 302 to reference N; anywhere
+    else, the path requested (in the body and in X-Request-Id)."""
+    if h.path == "/b/c/d;p?q" and n < len(RFC3986):
+        h.reply(302, "", [("Location", RFC3986[n])])
+    else:
+        h.reply(200, h.path, [("X-Request-Id", h.path)])
 
 
 def fault(h, name):

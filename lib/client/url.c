@@ -8,7 +8,9 @@
  * Only what an HTTP client needs: scheme, host (name, IPv4, or IPv6 in
  * brackets), optional port, path and query. Anything else (another scheme,
  * user:password@, spaces or control characters, a bad port) is refused
- * with a reason. A fragment (#...) is dropped: it is never sent.
+ * with a reason. A fragment (#...) is dropped: it is never sent. The
+ * path's "." and ".." segments are removed as RFC 3986 (section 5.2.4)
+ * says, so "/a/./b/../c" asks for "/a/c", as every browser does.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -107,6 +109,60 @@ static int split_port(const char *p, const char *end, struct url *u)
 }
 
 /**
+ * remove_dot_segments - RFC 3986's section 5.2.4, on a path that starts
+ * with '/' (the rules for a path that does not never apply to it)
+ * @path: the path, changed in place: it can only get shorter
+ *
+ * Return: the path's new end.
+ */
+static char *remove_dot_segments(char *path)
+{
+	char *in = path, *out = path;
+	size_t n;
+
+	while (*in != '\0')
+	{
+		if (strncmp(in, "/./", 3) == 0)
+			in += 2;			/* "/./x" is "/x" */
+		else if (strcmp(in, "/.") == 0)
+			in[1] = '\0';			/* "/." is "/" */
+		else if (strncmp(in, "/../", 4) == 0 || strcmp(in, "/..") == 0)
+		{
+			/* As above, and the last segment written goes. */
+			if (in[3] == '\0')
+				in[1] = '\0';
+			else
+				in += 3;
+			while (out > path && *--out != '/')
+				;
+		}
+		else
+		{
+			n = 1 + strcspn(in + 1, "/");	/* "/segment" */
+			memmove(out, in, n);
+			out += n;
+			in += n;
+		}
+	}
+	return (out);
+}
+
+/**
+ * normalize_target - remove the dot segments from a target's path,
+ * leaving its query as it is (dots there are data)
+ * @target: "/path?query", changed in place
+ */
+static void normalize_target(char *target)
+{
+	char *query = target + strcspn(target, "?"), mark = *query, *end;
+
+	*query = '\0';
+	end = remove_dot_segments(target);
+	*query = mark;
+	memmove(end, query, strlen(query) + 1);
+}
+
+/**
  * url_parse - split an http:// or https:// URL
  * @text: the URL
  * @u: where the parts go
@@ -143,6 +199,7 @@ int url_parse(const char *text, struct url *u, const char **why)
 	i = *end == '/' ? 0 : 1;
 	memcpy(u->target + i, end, frag - end);
 	u->target[i + (frag - end)] = '\0';
+	normalize_target(u->target);
 	return (0);
 }
 
@@ -161,7 +218,8 @@ int url_default_port(const struct url *u)
  * url_resolve - the absolute URL a Location header points to
  * @base: the URL of the response (absolute)
  * @ref: the Location: absolute ("https://h/p"), scheme-relative
- *       ("//h/p"), absolute path ("/p") or relative path ("p")
+ *       ("//h/p"), absolute path ("/p"), relative path ("p", "../p") or
+ *       query only ("?q"). Its dot segments stay: url_parse() removes them.
  * @out: where the result goes
  * @size: the size of @out
  *
@@ -180,6 +238,8 @@ int url_resolve(const char *base, const char *ref, char *out, size_t size)
 		keep = sep - base + 1;			/* "http:" */
 	else if (ref[0] == '/')
 		keep = auth;				/* the host */
+	else if (ref[0] == '?')
+		keep = path_end;			/* the whole path */
 	else
 	{
 		/* Relative: replace what follows the path's last '/'. */
