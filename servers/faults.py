@@ -8,9 +8,10 @@ reason phrase), "no-headers" (a response without any header),
 "chunk-extensions" (chunks with extensions, then a trailer),
 "padded-values" (spaces and tabs around header values), "folded-header"
 (a header value continued on the next lines), "interim" (100 Continue and
-103 Early Hints before the answer) and "relative" (a redirect to a path
-relative to the current one): all legal, and every real client accepts
-them.
+103 Early Hints before the answer), "relative" (a redirect to a path
+relative to the current one), "no-content" and "not-modified" (a 204 and a
+304, which have no body whatever their fields say): all legal, and every
+real client accepts them.
 """
 
 import time
@@ -175,6 +176,28 @@ def interim(h):
     h.raw(b"HTTP/1.1 100 Continue\r\n\r\n"
           b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n"
           b"\r\n" + OK_HEAD + b"X-Request-Id: interim\r\n"
+          b"Content-Length: 2\r\n\r\nOK")
+
+
+def no_content(h):
+    """A 204 without a length, the connection left open (RFC 9112 section
+    6.3: a 204 has no body): a client that reads one until the close waits
+    for ever."""
+    h.raw(b"HTTP/1.1 204 No Content\r\nX-Request-Id: no-content\r\n\r\n",
+          close=False)
+
+
+def not_modified(h):
+    """A 304 whose Content-Length gives the size the resource would have,
+    as RFC 9110 section 8.6 allows, the connection left open: a client that
+    reads those 100 bytes waits for ever."""
+    h.raw(b"HTTP/1.1 304 Not Modified\r\nX-Request-Id: not-modified\r\n"
+          b"ETag: \"v1\"\r\nContent-Length: 100\r\n\r\n", close=False)
+
+
+def low_status(h):
+    """Status 099: three digits, below 100, the first status there is."""
+    h.raw(b"HTTP/1.1 099 Low\r\nX-Request-Id: low-status\r\n"
           b"Content-Length: 2\r\n\r\nOK")
 
 

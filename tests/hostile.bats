@@ -81,9 +81,9 @@ check_fault() {
 
 # check_legal FAULT ID [BODY]: every client accepts /fault/FAULT: the
 # header clients (1, 5) print its X-Request-Id, ID, the others its body,
-# BODY (default "OK").
+# BODY (default "OK"; it may be empty).
 check_legal() {
-	local p body=${3:-OK}
+	local p body=${3-OK}
 	for p in "${CLIENTS[@]}"; do
 		echo "# $p"
 		run_client "$p" "$MOCK_URL/fault/$1"
@@ -293,6 +293,17 @@ check_legal() {
 
 @test "interim: 100 Continue and 103 Early Hints before the answer are skipped by all" {
 	check_legal interim "interim"
+}
+
+@test "no-content, not-modified: a 204 and a 304 have no body, whatever their fields say" {
+	check_legal no-content "no-content" ""
+	check_legal not-modified "not-modified" ""
+}
+
+@test "low-status: status 099, below the first there is (100), is refused" {
+	check_fault low-status \
+		"Unsupported protocol \(Unsupported response code in HTTP response\)$" \
+		"bad status code 99$"
 }
 
 @test "relative: a redirect to \"target\" from /fault/relative/start leads to /fault/relative/target" {
