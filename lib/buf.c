@@ -5,7 +5,8 @@
  * 15, 103, 104 and 108.
  *
  * Responses may contain NUL bytes, so the length is kept beside the bytes
- * rather than found with strlen().
+ * rather than found with strlen(). The cap is 64 MiB; NET_MAX_BODY lowers
+ * it, so that tests can check a client at its limit without moving 64 MiB.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -13,6 +14,36 @@
 #include <string.h>
 
 #include "lib/buf.h"
+
+/**
+ * buf_max_size - the most bytes a buffer may hold
+ *
+ * Reads NET_MAX_BODY once: a whole number of MiB, from 1 to 64. Unset, or
+ * anything else, leaves the default: the variable can lower the cap, never
+ * raise it.
+ *
+ * Return: the cap in bytes.
+ */
+unsigned long buf_max_size(void)
+{
+	static unsigned long max;
+	const char *s;
+	char *end;
+	long mib;
+
+	if (max == 0)
+	{
+		max = BUF_MAX_DEFAULT;
+		s = getenv("NET_MAX_BODY");
+		if (s != NULL && *s != '\0')
+		{
+			mib = strtol(s, &end, 10);
+			if (*end == '\0' && mib >= 1 && mib < (long)(max >> 20))
+				max = (unsigned long)mib << 20;
+		}
+	}
+	return (max);
+}
 
 /**
  * buf_init - make @b an empty buffer

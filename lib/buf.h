@@ -7,9 +7,11 @@
 #include <stdio.h>
 
 /* Largest body any exercise keeps in memory: a hostile server cannot make
- * a client use more than this.
+ * a client use more than this. 64 MiB, or less if the environment variable
+ * NET_MAX_BODY says so (buf_max_size()).
  */
-#define BUF_MAX_SIZE (64UL * 1024 * 1024)
+#define BUF_MAX_DEFAULT (64UL * 1024 * 1024)
+#define BUF_MAX_SIZE buf_max_size()
 
 /**
  * struct buf - a growable byte buffer
@@ -25,6 +27,7 @@ struct buf
 	size_t cap;
 };
 
+unsigned long buf_max_size(void);
 void buf_init(struct buf *b);
 int buf_reserve(struct buf *b, size_t n);
 int buf_append(struct buf *b, const void *bytes, size_t n);

@@ -21,6 +21,8 @@ Endpoints (the full list with examples is in the README):
   /delay/<s>[/<anything>]    wait s seconds (at most 10), then echo
   /drip?numbytes=N&duration=S&delay=D&code=C
   /bytes/<n>                 n bytes: 0, 1, ..., 255, 0, 1, ...
+                             (?framing=chunked: in chunks of 64 KiB;
+                             ?framing=close: no length, ended by the close)
   /response-headers?Name=Value   (X-Request-Id here replaces the fresh one)
   /chunked                   a body sent with Transfer-Encoding: chunked
   /fault/<name>[/<anything>] a broken response; see faults.py
@@ -316,7 +318,24 @@ def some_bytes(h, n):
     if n > MAX_BYTES:
         h.reply(400, "at most %d bytes" % MAX_BYTES)
         return
-    h.reply(200, byte_pattern(n), ctype="application/octet-stream")
+    framing = h.query.get("framing", [""])[0]
+    if framing not in ("chunked", "close"):
+        h.reply(200, byte_pattern(n), [("X-Request-Id", "bytes")],
+                ctype="application/octet-stream")
+        return
+    body = byte_pattern(n)
+    h.send_response(200)
+    h.send_header("X-Request-Id", "bytes")
+    if framing == "chunked":
+        h.send_header("Transfer-Encoding", "chunked")
+    h.end_headers()
+    for i in range(0, n, 65536):
+        part = body[i:i + 65536]
+        h.wfile.write(b"%x\r\n%s\r\n" % (len(part), part)
+                      if framing == "chunked" else part)
+    if framing == "chunked":
+        h.wfile.write(b"0\r\n\r\n")
+    h.close_connection = True
 
 
 def response_headers(h):

@@ -238,6 +238,35 @@ check_legal() {
 	done
 }
 
+@test "NET_MAX_BODY=1: a body of 1 MiB is taken whatever its framing, one byte more is refused" {
+	local p framing reason
+	export NET_MAX_BODY=1
+	for p in "${CLIENTS[@]}"; do
+	for framing in length chunked close; do
+		echo "# $p, $framing: 1048576 bytes"
+		run_client "$p" "$MOCK_URL/bytes/1048576?framing=$framing"
+		assert_success
+		assert_stderr ""
+		case $p in
+		[04]-*) assert_line --index 1 $'\t- length: 1048576' ;;
+		[15]-*) assert_output "bytes" ;;
+		esac
+		echo "# $p, $framing: 1048577 bytes"
+		run_client "$p" "$MOCK_URL/bytes/1048577?framing=$framing"
+		case $p/$framing in
+		# 1 keeps no body: only a length announced stops libcurl.
+		1-*/chunked | 1-*/close) assert_success; continue ;;
+		[0-3]-*/length) reason="Maximum file size exceeded" ;;
+		[0-3]-*) reason="Failed writing received data to disk/application" ;;
+		*) reason="the body is larger than 1 MiB$" ;;
+		esac
+		assert_failure 1
+		assert_output ""
+		assert_error_line "^$p: $reason"
+	done
+	done
+}
+
 @test "TLS: a certificate for another host name" {
 	check_all "$WRONGHOST_URL/status" \
 		"SSL peer certificate or SSH remote key was not OK \(SSL: no alternative certificate subject name matches target host name '127.0.0.1'\)$" \
