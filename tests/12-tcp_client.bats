@@ -10,6 +10,7 @@ setup_file() {
 	# exercise (a student's 11 may be broken).
 	start_server srv python3 "$ROOT/tests/hello.py" hello-server 0
 	start_server silent python3 "$ROOT/tests/hello.py" silent-server 0
+	start_server unanswered python3 "$ROOT/tests/hello.py" unanswered-server 0
 	start_mock mock
 }
 
@@ -101,6 +102,11 @@ setup() {
 @test "a server that never answers" {
 	NET_TIMEOUT=0.5 run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$SILENT_PORT"
 	assert_error "^$PROG: timed out waiting for the server$"
+}
+
+@test "an address that never answers the connection: connect() itself is bounded" {
+	NET_TIMEOUT=0.5 run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$UNANSWERED_PORT"
+	assert_error "^$PROG: cannot connect to 127.0.0.1 port $UNANSWERED_PORT: timed out$"
 }
 
 @test "NET_TIMEOUT that is not a number" {

@@ -42,6 +42,11 @@ prints what each connection saw.
   hello.py silent-server 0
       a server that accepts connections and never answers (for clients'
       timeout tests); prints "Listening on 127.0.0.1:<port>"
+  hello.py unanswered-server 0
+      a port where a connection never completes, as for an address whose
+      route leads nowhere: a listener with a backlog of zero, filled by a
+      connection of its own and never accepted, so that the kernel drops
+      every other SYN; prints "Listening on 127.0.0.1:<port>"
 Every wait is bounded (20 s).
 """
 import selectors
@@ -280,6 +285,17 @@ def silent_server():
         held.append(srv.accept()[0])
 
 
+def unanswered_server():
+    srv = socket.socket()
+    srv.bind(("127.0.0.1", 0))
+    srv.listen(0)
+    port = srv.getsockname()[1]
+    filler = socket.create_connection(("127.0.0.1", port), timeout=LIMIT)
+    print("Listening on 127.0.0.1:%d" % port, flush=True)
+    while filler:
+        time.sleep(3600)
+
+
 def main():
     cmd, port = sys.argv[1], int(sys.argv[2])
     args = sys.argv[3:]
@@ -307,6 +323,8 @@ def main():
         hello_server()
     elif cmd == "silent-server":
         silent_server()
+    elif cmd == "unanswered-server":
+        unanswered_server()
 
 
 if __name__ == "__main__":
