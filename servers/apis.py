@@ -11,7 +11,9 @@ GitHub (10-my_github, 100-github_commits), shapes as GitHub documents them:
                                   REPOS, newest first, with a Link header;
                                   holbertonschool/empty: 409; owner
                                   rate-limited: 403, too-many: 429, with
-                                  X-RateLimit-Remaining: 0; other: 404
+                                  X-RateLimit-Remaining: 0; forbidden: 403
+                                  with 59 left; generous: rails/rails's,
+                                  per_page ignored; other: 404
 Star Wars API (9, 101, 102-starwars):
   GET /api/people/?search=&page=  count, next, previous, results; 10 a page
   GET /api/films/<n>/             one film
@@ -25,6 +27,9 @@ same answer spoiled, where <how> is
   deep            100,000 nested arrays       huge       10 MB of padding
   missing-<key>   <key> removed everywhere    wrong-<key> <key> of the
                                                           wrong type
+  fraction-<key>  <key>, a number, plus 0.5   upper-<key> <key> spelled
+                                                          in capitals
+  empty-list      [] instead of the answer
 """
 
 import base64
@@ -165,7 +170,15 @@ def github_commits(h, owner, repo):
             ("X-RateLimit-Reset", str(RATE_LIMIT_RESET)),
             ("X-RateLimit-Used", "60"), ("X-RateLimit-Resource", "core")])
         return
-    commits = REPOS.get((owner, repo))
+    if owner == "forbidden":
+        # A 403 that is not a rate limit: GitHub's rate fields say so.
+        github_error(h, 403, "Resource not accessible by integration", [
+            ("X-RateLimit-Limit", "60"), ("X-RateLimit-Remaining", "59"),
+            ("X-RateLimit-Reset", str(RATE_LIMIT_RESET))])
+        return
+    # Owner "generous": rails/rails's commits, per_page ignored (all 15).
+    generous = owner == "generous"
+    commits = REPOS.get(("rails", repo) if generous else (owner, repo))
     if commits is None:
         github_error(h, 404, "Not Found")
         return
@@ -173,6 +186,8 @@ def github_commits(h, owner, repo):
         github_error(h, 409, "Git Repository is empty.")
         return
     per_page = max(1, min(int(h.query.get("per_page", ["30"])[0]), 100))
+    if generous:
+        per_page = 30
     page = max(1, int(h.query.get("page", ["1"])[0]))
     last = (len(commits) + per_page - 1) // per_page
     link = "%s/repos/%s/%s/commits?per_page=%d&page=%%d" % (
@@ -266,6 +281,8 @@ def spoil(how, text):
         return "<html><body>Service Unavailable</body></html>"
     if how == "deep":
         return "[" * 100000 + "]" * 100000
+    if how == "empty-list":
+        return "[]"
     obj = json.loads(text)
     if how == "huge":
         pad = "x" * (10 * 1000 * 1000)
@@ -278,7 +295,8 @@ def spoil(how, text):
 
 
 def change_key(obj, key, kind):
-    """Remove (kind "missing") or retype (kind "wrong") key everywhere."""
+    """Remove (kind "missing"), retype ("wrong"), add 0.5 to ("fraction")
+    or capitalize ("upper") key everywhere."""
     if isinstance(obj, list):
         return [change_key(x, key, kind) for x in obj]
     if not isinstance(obj, dict):
@@ -289,6 +307,10 @@ def change_key(obj, key, kind):
             continue
         if k == key and kind == "wrong":
             out[k] = len(v) if isinstance(v, str) else str(v)
+        elif k == key and kind == "fraction":
+            out[k] = v + 0.5
+        elif k == key and kind == "upper":
+            out[k.upper()] = v
         else:
             out[k] = change_key(v, key, kind)
     return out
@@ -303,8 +325,8 @@ ROUTES = [
     (r"/loop/people/?", swapi_loop),
     (r"/chain/(\d+)/people/?", swapi_chain),
 ]
-BROKEN = re.compile(r"/broken/(truncated|not-json|deep|huge|"
-                    r"(?:missing|wrong)-[a-z_]+)(/.*)")
+BROKEN = re.compile(r"/broken/(truncated|not-json|deep|huge|empty-list|"
+                    r"(?:missing|wrong|fraction|upper)-[a-z_]+)(/.*)")
 
 
 FAIL = re.compile(r"/fail/(page-\d+|films(?:-\d{3})?)(/.*)")

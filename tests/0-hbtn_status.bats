@@ -176,7 +176,7 @@ User-Agent: $PROG/1.0"
 }
 
 # bats test_tags=step:redirects
-@test "an eleventh redirect is refused" {
+@test "ten redirects are followed, an eleventh is refused" {
 	check_too_many_redirects
 }
 

@@ -128,7 +128,7 @@ User-Agent: $PROG/1.0"
 	check_https_self_signed
 }
 
-@test "an eleventh redirect is refused" {
+@test "ten redirects are followed, an eleventh is refused" {
 	check_too_many_redirects
 }
 

@@ -104,14 +104,20 @@ unexpected() {
 	unexpected wrong-id
 }
 
+@test "an id of 1.5 is not a whole number" {
+	unexpected fraction-id
+}
+
 @test "10 MB of JSON" {
 	run_prog "$MOCK_URL/broken/huge"
 	assert_success
 	assert_output "583231"
 }
 
-@test "one argument is a usage error" {
+@test "one argument, or three, is a usage error" {
 	run --separate-stderr checked "$(prog $PROG)" octocat
+	assert_usage "Usage: ./$PROG USERNAME TOKEN"
+	run --separate-stderr checked "$(prog $PROG)" octocat "$TOKEN" extra
 	assert_usage "Usage: ./$PROG USERNAME TOKEN"
 }
 

@@ -43,6 +43,12 @@ c9d7c3833a6eaa7381839511a63e45dda479e092: Xavier Noria
 	assert_stderr ""
 }
 
+@test "an API that sends more than asked: still only the 10 latest" {
+	run_prog "$MOCK_URL" rails generous
+	assert_success
+	assert_output "$RAILS"
+}
+
 @test "asks for 10 commits, with the headers GitHub asks for" {
 	run_prog "$MOCK_URL"
 	run last_request
@@ -81,8 +87,10 @@ c9d7c3833a6eaa7381839511a63e45dda479e092: Xavier Noria
 	assert_error "^$PROG: repository holbertonschool/empty is empty$"
 }
 
-@test "rate limited (403): says when the limit resets" {
+@test "rate limited (403): says when the limit resets, in UTC whatever the time zone" {
 	run_prog "$MOCK_URL" any rate-limited
+	assert_error "^$PROG: rate limited by the API; it resets at 2027-01-15 08:00:00 UTC$"
+	TZ=JST-9 run_prog "$MOCK_URL" any rate-limited
 	assert_error "^$PROG: rate limited by the API; it resets at 2027-01-15 08:00:00 UTC$"
 }
 
@@ -91,8 +99,10 @@ c9d7c3833a6eaa7381839511a63e45dda479e092: Xavier Noria
 	assert_error "^$PROG: rate limited by the API; it resets at 2027-01-15 08:00:00 UTC$"
 }
 
-@test "403 that is not a rate limit" {
+@test "403 that is not a rate limit: without rate fields, or with requests left" {
 	run_prog "$MOCK_URL/status/403"
+	assert_error "^$PROG: HTTP error 403$"
+	run_prog "$MOCK_URL" any forbidden
 	assert_error "^$PROG: HTTP error 403$"
 }
 

@@ -76,6 +76,14 @@ run_prog() {
 	assert_error "^$PROG: HTTP error 400$"
 }
 
+@test "the search is percent-encoded" {
+	run_prog "$MOCK_URL/api" "r2 d&2=x"
+	assert_success
+	assert_output "Number of results: 0"
+	run last_request
+	assert_line --index 0 "GET /api/people/?search=r2%20d%262%3Dx HTTP/1.1"
+}
+
 @test "exactly 100 pages are followed to the end" {
 	run_prog "$MOCK_URL/chain/100" ""
 	assert_success

@@ -66,6 +66,27 @@ Anakin Skywalker
 	assert_error "^$PROG: unexpected JSON from the API$"
 }
 
+@test "a film whose title is not a string" {
+	run_prog "$MOCK_URL/broken/wrong-title/api"
+	assert_error "^$PROG: unexpected JSON from the API$"
+}
+
+@test "exactly 100 pages are followed to the end" {
+	run_prog "$MOCK_URL/chain/100" ""
+	assert_success
+	assert_output "Number of results: 100
+$(seq -f 'Person %g' 1 100)"
+	run recent_requests 1
+	assert_line --regexp " GET /chain/100/people/\?search=&page=100 HTTP/1.1$"
+}
+
+@test "a 101st page is one too many: nothing on stdout" {
+	run_prog "$MOCK_URL/chain/101" ""
+	assert_error "^$PROG: more than 100 pages$"
+	run recent_requests 1
+	assert_line --regexp " GET /chain/101/people/\?search=&page=100 HTTP/1.1$"
+}
+
 @test "films that are not a list" {
 	run_prog "$MOCK_URL/broken/wrong-films/api"
 	assert_error "^$PROG: unexpected JSON from the API$"

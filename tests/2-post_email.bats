@@ -163,7 +163,7 @@ email=a%2Bb%40c.d"
 	check_https_self_signed
 }
 
-@test "an eleventh redirect is refused" {
+@test "ten redirects are followed, an eleventh is refused" {
 	check_too_many_redirects
 }
 

@@ -109,6 +109,18 @@ not_valid() {
 	not_valid wrong-id
 }
 
+@test "an id of 1.5 is not a whole number" {
+	not_valid fraction-id
+}
+
+@test "\"ID\" is not \"id\": keys are matched exactly" {
+	not_valid upper-id
+}
+
+@test "an empty list is not an empty object" {
+	not_valid empty-list
+}
+
 @test "no name" {
 	not_valid missing-name
 }

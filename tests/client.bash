@@ -100,7 +100,13 @@ check_https_self_signed() {
 	assert_error "$(reason self-signed)"
 }
 
+# check_too_many_redirects: ten redirects are followed to the end (the
+# limit), an eleventh is refused (one past it).
 check_too_many_redirects() {
+	run_prog "$MOCK_URL/redirect/10"
+	assert_success
+	run last_request
+	assert_line --index 0 "GET /get HTTP/1.1"
 	run_prog "$MOCK_URL/redirect/11"
 	assert_error "$(reason redirects)"
 }
