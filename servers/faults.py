@@ -10,7 +10,8 @@ reason phrase), "no-headers" (a response without any header),
 (a header value continued on the next lines), "interim" (100 Continue and
 103 Early Hints before the answer), "relative" (a redirect to a path
 relative to the current one), "no-content" and "not-modified" (a 204 and a
-304, which have no body whatever their fields say): all legal, and every
+304, which have no body whatever their fields say), "similar-names" (fields
+named like X-Request-Id, but longer, before it): all legal, and every
 real client accepts them.
 """
 
@@ -177,6 +178,13 @@ def interim(h):
           b"HTTP/1.1 103 Early Hints\r\nLink: </style.css>; rel=preload\r\n"
           b"\r\n" + OK_HEAD + b"X-Request-Id: interim\r\n"
           b"Content-Length: 2\r\n\r\nOK")
+
+
+def similar_names(h):
+    """Fields whose names start like X-Request-Id before the real one: a
+    name matches whole, never by its first letters."""
+    h.raw(OK_HEAD + b"X-Request-Ident: wrong\r\nX-Request-Id-Old: wrong\r\n"
+          b"X-Request-Id: similar-names\r\nContent-Length: 2\r\n\r\nOK")
 
 
 def no_content(h):

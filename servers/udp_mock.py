@@ -3,7 +3,7 @@
 are chosen per ping, and which logs every datagram it receives.
 
   udp_mock.py [--host ADDR] [--port PORT] [--log FILE] [FAULT SEQS]...
-              [--loss P [--seed S]] [--delay MS]
+              [--loss P [--seed S]] [--delay MS[,MS...]]
 
 It binds ADDR (default 127.0.0.1; ::1 for IPv6), prints "Listening on
 ADDR:PORT", then answers each datagram with
@@ -21,7 +21,8 @@ word of "Ping SEQ TIME"; SEQS is a comma-separated list):
   --loss P           drop P % of the datagrams, chosen as
                      105-udp_echo_server does with LOSS and LOSS_SEED
                      (--seed, default 1)
-  --delay MS         every answer sent MS milliseconds after its ping
+  --delay MS[,MS...] every answer sent MS milliseconds after its ping (a
+                     list: ping k waits its k-th value, the list repeating)
                      came (the round trip a pinger measures, at least)
 
 Each datagram received is appended to FILE as one line: its bytes, with
@@ -66,7 +67,8 @@ def main():
         p.add_argument("--" + fault, type=seqs, default=set())
     p.add_argument("--loss", type=int, default=0)
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--delay", type=int, default=0)
+    p.add_argument("--delay", type=lambda t: [int(x) for x in t.split(",")],
+                   default=[0])
     a = p.parse_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     family = socket.AF_INET6 if ":" in a.host else socket.AF_INET
@@ -90,7 +92,7 @@ def main():
             held = []
             if lossy.drop() or seq in a.drop:
                 continue
-            time.sleep(a.delay / 1000)
+            time.sleep(a.delay[(seq - 1) % len(a.delay)] / 1000)
             if seq in a.late:
                 held.append(data)
             elif seq in a.wrong:

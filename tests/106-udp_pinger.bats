@@ -34,6 +34,22 @@ ping_mock() {
 	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$MOCK_PORT" "$@"
 }
 
+# check_summary: the last line's min/avg/max are the least, the mean
+# (rounded down to the microsecond) and the greatest of the round trips
+# printed in the Reply lines of $output.
+check_summary() {
+	local want
+	want=$(awk '/^Reply from/ { t = $NF == "ms" ? $(NF-1) : $NF;
+			sub(/^time=/, "", t); sub(/\./, "", t); t += 0;
+			if (n == 0 || t < min) min = t; if (t > max) max = t;
+			sum += t; n++ }
+		END { if (n) printf "rtt min/avg/max = %d.%03d/%d.%03d/%d.%03d ms",
+			min / 1000, min % 1000, int(sum / n) / 1000,
+			int(sum / n) % 1000, max / 1000, max % 1000 }' <<<"$output")
+	[[ -n $want ]]
+	assert_line --index -1 "$want"
+}
+
 @test "three replies: a line each, then ping's summary" {
 	ping_mock -- 3
 	assert_success
@@ -65,6 +81,12 @@ Ping 3 [0-9]{10}\.[0-9]{6}\$"
 	assert_line --index -1 --regexp "^rtt min/avg/max = $ms/$ms/$ms ms$"
 }
 
+@test "the summary's min, avg and max are those of the round trips printed" {
+	ping_mock --delay 300,100,200 -- 3
+	assert_success
+	check_summary
+}
+
 @test "without COUNT: 10 pings" {
 	ping_mock --
 	assert_success
@@ -83,8 +105,9 @@ Ping 3 [0-9]{10}\.[0-9]{6}\$"
 }
 
 @test "30 % loss with 105-udp_echo_server's LOSS_SEED=1: pings 3, 4, 6, 7, 8, 9 are lost" {
-	ping_mock --loss 30 --seed 1 -- 10
+	ping_mock --loss 30 --seed 1 --delay 20 -- 10
 	assert_success
+	check_summary
 	assert_equal "$(grep -c '^Reply' <<<"$output")" 4
 	assert_line --index 3 "Request timed out: seq=3"
 	assert_line --index 4 "Request timed out: seq=4"

@@ -324,6 +324,10 @@ check_legal() {
 	check_legal interim "interim"
 }
 
+@test "similar-names: X-Request-Ident and X-Request-Id-Old are not X-Request-Id" {
+	check_legal similar-names "similar-names"
+}
+
 @test "no-content, not-modified: a 204 and a 304 have no body, whatever their fields say" {
 	check_legal no-content "no-content" ""
 	check_legal not-modified "not-modified" ""
