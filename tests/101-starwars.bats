@@ -77,28 +77,15 @@ run_prog() {
 }
 
 @test "the search is percent-encoded" {
-	run_prog "$MOCK_URL/api" "r2 d&2=x"
-	assert_success
-	assert_output "Number of results: 0"
-	run last_request
-	assert_line --index 0 "GET /api/people/?search=r2%20d%262%3Dx HTTP/1.1"
+	check_search_encoded
 }
 
 @test "exactly 100 pages are followed to the end" {
-	run_prog "$MOCK_URL/chain/100" ""
-	assert_success
-	assert_output "Number of results: 100
-$(seq -f 'Person %g' 1 100)"
-	run recent_requests 1
-	assert_line --regexp " GET /chain/100/people/\?search=&page=100 HTTP/1.1$"
+	check_hundred_pages
 }
 
 @test "a 101st page is one too many: nothing on stdout" {
-	run_prog "$MOCK_URL/chain/101" ""
-	assert_error "^$PROG: more than 100 pages$"
-	# The 100th page names a 101st: it is never asked for.
-	run recent_requests 1
-	assert_line --regexp " GET /chain/101/people/\?search=&page=100 HTTP/1.1$"
+	check_page_past_cap
 }
 
 @test "a next page that never ends" {

@@ -72,19 +72,11 @@ Anakin Skywalker
 }
 
 @test "exactly 100 pages are followed to the end" {
-	run_prog "$MOCK_URL/chain/100" ""
-	assert_success
-	assert_output "Number of results: 100
-$(seq -f 'Person %g' 1 100)"
-	run recent_requests 1
-	assert_line --regexp " GET /chain/100/people/\?search=&page=100 HTTP/1.1$"
+	check_hundred_pages
 }
 
 @test "a 101st page is one too many: nothing on stdout" {
-	run_prog "$MOCK_URL/chain/101" ""
-	assert_error "^$PROG: more than 100 pages$"
-	run recent_requests 1
-	assert_line --regexp " GET /chain/101/people/\?search=&page=100 HTTP/1.1$"
+	check_page_past_cap
 }
 
 @test "films that are not a list" {

@@ -39,11 +39,7 @@ unexpected() {
 }
 
 @test "the search is percent-encoded" {
-	run_prog "$MOCK_URL/api" "r2 d&2=x"
-	assert_success
-	assert_output "Number of results: 0"
-	run last_request
-	assert_line --index 0 "GET /api/people/?search=r2%20d%262%3Dx HTTP/1.1"
+	check_search_encoded
 }
 
 @test "only the first page" {

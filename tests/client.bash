@@ -149,3 +149,33 @@ check_unwritable_stdout() {
 	assert_failure 1
 	assert_stderr "$PROG: cannot write output: No space left on device"
 }
+
+# The Star Wars searches (9, 101, 102). run_prog URL SEARCH.
+
+# check_search_encoded: the search goes percent-encoded in the query.
+check_search_encoded() {
+	run_prog "$MOCK_URL/api" "r2 d&2=x"
+	assert_success
+	assert_output "Number of results: 0"
+	run last_request
+	assert_line --index 0 "GET /api/people/?search=r2%20d%262%3Dx HTTP/1.1"
+}
+
+# check_hundred_pages: 100 pages are followed to the end (the cap).
+check_hundred_pages() {
+	run_prog "$MOCK_URL/chain/100" ""
+	assert_success
+	assert_output "Number of results: 100
+$(seq -f 'Person %g' 1 100)"
+	run recent_requests 1
+	assert_line --regexp " GET /chain/100/people/\?search=&page=100 HTTP/1.1$"
+}
+
+# check_page_past_cap: a 100th page that names a 101st is an error, and
+# the 101st is never asked for.
+check_page_past_cap() {
+	run_prog "$MOCK_URL/chain/101" ""
+	assert_error "^$PROG: more than 100 pages$"
+	run recent_requests 1
+	assert_line --regexp " GET /chain/101/people/\?search=&page=100 HTTP/1.1$"
+}

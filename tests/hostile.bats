@@ -220,26 +220,52 @@ check_legal() {
 		"the body is larger than 64 MiB$"
 }
 
-@test "huge-chunked, huge-close: a body of 65 MiB in chunks, or ended by the close, one past the cap" {
-	local p reason fault
-	for fault in huge-chunked huge-close; do
-	for p in "${CLIENTS[@]}"; do
-		echo "# $p $fault"
-		run_client "$p" "$MOCK_URL/fault/$fault"
-		case $p in
-		1-*) reason="no X-Request-Id header in the response" ;; # not kept
-		[0-3]-*) reason="Failed writing received data to disk/application" ;;
-		*) reason="the body is larger than 64 MiB" ;;
-		esac
+# past_cap CLIENT FRAMING MIB: the error line of CLIENT for a body one
+# past the cap of MIB MiB, sent with FRAMING (length, chunked or close);
+# empty when the client rightly takes it: 1 keeps no body, and only a
+# length announced stops libcurl there.
+past_cap() {
+	case $1/$2 in
+	1-*/chunked | 1-*/close) ;;
+	[0-3]-*/length) echo "^$1: Maximum file size exceeded" ;;
+	[0-3]-*) echo "^$1: Failed writing received data to disk/application" ;;
+	*) echo "^$1: the body is larger than $3 MiB$" ;;
+	esac
+}
+
+# check_past_cap CLIENT FRAMING MIB: $status and $output are those of a
+# body one past the cap: refused as past_cap says, or taken.
+check_past_cap() {
+	local reason
+	reason=$(past_cap "$@")
+	if [[ -z $reason ]]; then
+		assert_success
+	else
 		assert_failure 1
 		assert_output ""
-		assert_error_line "^$p: $reason"
+		assert_error_line "$reason"
+	fi
+}
+
+@test "huge-chunked, huge-close: a body of 65 MiB in chunks, or ended by the close, one past the cap" {
+	local p framing
+	for framing in chunked close; do
+	for p in "${CLIENTS[@]}"; do
+		echo "# $p huge-$framing"
+		run_client "$p" "$MOCK_URL/fault/huge-$framing"
+		# The fault has no X-Request-Id: 1 takes the body, and misses it.
+		if [[ $p == 1-* ]]; then
+			assert_failure 1
+			assert_error_line "^$p: no X-Request-Id header in the response$"
+		else
+			check_past_cap "$p" "$framing" 64
+		fi
 	done
 	done
 }
 
 @test "NET_MAX_BODY=1: a body of 1 MiB is taken whatever its framing, one byte more is refused" {
-	local p framing reason
+	local p framing
 	export NET_MAX_BODY=1
 	for p in "${CLIENTS[@]}"; do
 	for framing in length chunked close; do
@@ -253,16 +279,7 @@ check_legal() {
 		esac
 		echo "# $p, $framing: 1048577 bytes"
 		run_client "$p" "$MOCK_URL/bytes/1048577?framing=$framing"
-		case $p/$framing in
-		# 1 keeps no body: only a length announced stops libcurl.
-		1-*/chunked | 1-*/close) assert_success; continue ;;
-		[0-3]-*/length) reason="Maximum file size exceeded" ;;
-		[0-3]-*) reason="Failed writing received data to disk/application" ;;
-		*) reason="the body is larger than 1 MiB$" ;;
-		esac
-		assert_failure 1
-		assert_output ""
-		assert_error_line "^$p: $reason"
+		check_past_cap "$p" "$framing" 1
 	done
 	done
 }
