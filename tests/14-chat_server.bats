@@ -97,6 +97,20 @@ b| Welcome, guest2! $WELCOME
 b| * guest2 is now bob"
 }
 
+@test "/nick with one's own nickname in other capitals renames, it is not taken" {
+	run chat +a +b 'b>/nick bob' 'b?* guest2 is now bob' \
+		'b>/nick BOB' 'b?* bob is now BOB' 'a>/who' 'a?* here: guest1, BOB'
+	assert_success
+	assert_output "a| Welcome, guest1! $WELCOME
+a| * guest2 joined
+a| * guest2 is now bob
+a| * bob is now BOB
+a| * here: guest1, BOB
+b| Welcome, guest2! $WELCOME
+b| * guest2 is now bob
+b| * bob is now BOB"
+}
+
 @test "a nickname of exactly 16 characters is accepted" {
 	run chat +a 'a>/nick sixteen-chars-xx' 'a?* guest1 is now sixteen-chars-xx'
 	assert_success

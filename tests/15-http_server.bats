@@ -196,6 +196,20 @@ Connection: close
 	assert_line --index 0 "HTTP/1.1 404 Not Found"
 }
 
+# bats test_tags=step:file
+@test "HEAD of a file that is not there: the 404's head, no body" {
+	run raw 'HEAD /nothing.txt HTTP/1.1\r\nHost: t\r\n\r\n'
+	assert_output "HTTP/1.1 404 Not Found
+Server: $PROG
+Content-Type: text/plain; charset=utf-8
+Content-Length: 14
+Connection: close
+
+[closed]"
+	run last_log
+	assert_output --regexp "^$LOG \"HEAD /nothing.txt HTTP/1.1\" 404 -\$"
+}
+
 # bats test_tags=step:errors
 @test "a named pipe: 403 at once, not a hang" {
 	run get /pipe
@@ -285,6 +299,8 @@ Connection: close
 	refused '/docs/../../secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/%2e%2e/secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/..%2fsecret.txt' "HTTP/1.1 403 Forbidden"
+	# Inside DIR once resolved, but a dot segment all the same.
+	refused '/docs/..%2fhello.txt' "HTTP/1.1 403 Forbidden"
 	refused '/..\\secret.txt' "HTTP/1.1 403 Forbidden"
 	refused '/hello.txt%00.html' "HTTP/1.1 400 Bad Request"
 	refused '/%252e%252e/secret.txt' "HTTP/1.1 404 Not Found"

@@ -40,16 +40,20 @@ check_over_long() {
 	assert_output "Hello, client!"
 }
 
-# check_message_limit: a message of exactly 1024 bytes arrives whole; one
-# of 1025 bytes is cut to its first 1024.
+# check_message_limit: a message of exactly 1024 bytes arrives whole, in
+# one piece or in pieces of 341 bytes (the third ends at 1023); one of 1025
+# bytes is cut to its first 1024.
 check_message_limit() {
 	local limit
 	limit=$(printf 'z%.0s' {1..1024})
 	run hello send "$SRV_PORT" "$limit"
 	assert_output "Hello, client!"
+	run hello send "$SRV_PORT" "$limit" --split 341
+	assert_output "Hello, client!"
 	run hello send "$SRV_PORT" "${limit}Z"
 	assert_output "Hello, client!"
 	run server_output srv
+	assert_line --index -3 "Received: $limit"
 	assert_line --index -2 "Received: $limit"
 	assert_line --index -1 "Received: $limit"
 }
