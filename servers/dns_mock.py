@@ -12,7 +12,8 @@ line per query: "udp" or "tcp", the ID, the flags in hex, the question
 (name, type, class) and the raw bytes in hex.
 
 The records (ZONE below): example.test has A, AAAA, MX, NS and TXT records;
-www.example.test is a CNAME to example.test; big.example.test has 40 A
+www.example.test is a CNAME to example.test; bytes.example.test has a TXT
+string of every kind of byte (quote, backslash, ~, DEL, ESC, 0xff); big.example.test has 40 A
 records, too many for 512 bytes: over UDP the answer is cut and has TC set,
 over TCP it is whole. nx.example.test is NXDOMAIN, servfail.example.test
 SERVFAIL, refused.example.test REFUSED; any other name under example.test
@@ -75,7 +76,7 @@ def rdata(rtype, value):
     if rtype == MX:
         return struct.pack("!H", value[0]) + name_bytes(value[1])
     if rtype == TXT:
-        return b"".join(bytes([len(s)]) + s.encode() for s in value)
+        return b"".join(bytes([len(s)]) + s.encode("latin-1") for s in value)
     raise ValueError(rtype)
 
 
@@ -85,6 +86,9 @@ ZONE = {
     ("example.test", MX): [(10, "mail.example.test"), (20, "mx2.example.test")],
     ("example.test", NS): ["ns1.example.test", "ns2.example.test"],
     ("example.test", TXT): [["hello world", "v=spf1 -all"], ["second"]],
+    # Every kind of byte a TXT string may hold: quote and backslash, the
+    # last printable (~), DEL, ESC, a byte past ASCII.
+    ("bytes.example.test", TXT): [['say "hi" \\ ~\x7f\x1b\xff']],
     ("big.example.test", A): ["198.51.100.%d" % i for i in range(1, 41)],
 }
 CNAMES = {"www.example.test": "example.test"}

@@ -16,14 +16,15 @@ word of "Ping SEQ TIME"; SEQS is a comma-separated list):
                      comes while the pinger waits for the next ping's echo
   --twice SEQS       the answer, twice
   --wrong SEQS       other bytes instead ("Ping SEQ 0.000000")
+  --longer SEQS      the answer with more bytes after it (" and more")
   --other-port SEQS  the answer comes from another port (a connected
                      socket must not take it), and from there only
   --loss P           drop P % of the datagrams, chosen as
                      105-udp_echo_server does with LOSS and LOSS_SEED
                      (--seed, default 1)
-  --delay MS[,MS...] every answer sent MS milliseconds after its ping (a
-                     list: ping k waits its k-th value, the list repeating)
-                     came (the round trip a pinger measures, at least)
+  --delay MS[,MS...] every answer sent MS milliseconds after its ping
+                     came (the round trip a pinger measures, at least); a
+                     list: ping k waits its k-th value, the list repeating
 
 Each datagram received is appended to FILE as one line: its bytes, with
 backslash escapes for anything that is not printable ASCII. SIGTERM or
@@ -63,7 +64,7 @@ def main():
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=0)
     p.add_argument("--log")
-    for fault in ("drop", "late", "twice", "wrong", "other-port"):
+    for fault in ("drop", "late", "twice", "wrong", "longer", "other-port"):
         p.add_argument("--" + fault, type=seqs, default=set())
     p.add_argument("--loss", type=int, default=0)
     p.add_argument("--seed", type=int, default=1)
@@ -97,6 +98,8 @@ def main():
                 held.append(data)
             elif seq in a.wrong:
                 s.sendto(b"Ping %d 0.000000" % seq, peer)
+            elif seq in a.longer:
+                s.sendto(data + b" and more", peer)
             elif seq in a.other_port:
                 other.sendto(data, peer)
             else:

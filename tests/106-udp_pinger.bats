@@ -137,10 +137,14 @@ Ping 3 [0-9]{10}\.[0-9]{6}\$"
 	assert_line "3 packets transmitted, 2 received, 33% packet loss"
 }
 
-@test "an answer with other bytes is not a reply" {
+@test "an answer with other bytes, or more bytes, is not a reply" {
 	ping_mock --wrong 2 -- 3
 	assert_line --index 2 "Request timed out: seq=2"
 	assert_line "3 packets transmitted, 2 received, 33% packet loss"
+	udp_mock longer --longer 1
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$LONGER_PORT" 2
+	assert_line --index 1 "Request timed out: seq=1"
+	assert_line "2 packets transmitted, 1 received, 50% packet loss"
 }
 
 @test "an answer from another port is not a reply" {

@@ -55,6 +55,10 @@ queries() {
 	same_as_dig example.test TXT $'"hello world" "v=spf1 -all"\n"second"'
 }
 
+@test "TXT: quote, backslash, ~, DEL, ESC and 0xff escaped as dig escapes them" {
+	same_as_dig bytes.example.test TXT '"say \"hi\" \\ ~\127\027\255"'
+}
+
 @test "a CNAME: the alias's target, then the target's records" {
 	same_as_dig www.example.test CNAME "example.test."
 	same_as_dig www.example.test A $'example.test.\n192.0.2.1\n192.0.2.2'
