@@ -187,20 +187,32 @@ def similar_names(h):
           b"X-Request-Id: similar-names\r\nContent-Length: 2\r\n\r\nOK")
 
 
+def _held_open(h, data):
+    """Send DATA, then keep the connection open (even if the client asked
+    to close it) until the client closes it, or 10 s."""
+    h.raw(data, close=False)
+    h.connection.settimeout(10)
+    try:
+        h.connection.recv(1)
+    except OSError:
+        pass
+    h.close_connection = True
+
+
 def no_content(h):
     """A 204 without a length, the connection left open (RFC 9112 section
     6.3: a 204 has no body): a client that reads one until the close waits
     for ever."""
-    h.raw(b"HTTP/1.1 204 No Content\r\nX-Request-Id: no-content\r\n\r\n",
-          close=False)
+    _held_open(h, b"HTTP/1.1 204 No Content\r\nX-Request-Id: no-content\r\n"
+               b"\r\n")
 
 
 def not_modified(h):
     """A 304 whose Content-Length gives the size the resource would have,
     as RFC 9110 section 8.6 allows, the connection left open: a client that
     reads those 100 bytes waits for ever."""
-    h.raw(b"HTTP/1.1 304 Not Modified\r\nX-Request-Id: not-modified\r\n"
-          b"ETag: \"v1\"\r\nContent-Length: 100\r\n\r\n", close=False)
+    _held_open(h, b"HTTP/1.1 304 Not Modified\r\nX-Request-Id: not-modified"
+               b"\r\nETag: \"v1\"\r\nContent-Length: 100\r\n\r\n")
 
 
 def low_status(h):
