@@ -18,8 +18,10 @@
  * What it teaches:
  *  - system calls are the cost: opening, checking, reading and closing a
  *    small file is five of them. Small files stay in memory
- *    (lib/server/cache.c, written here), and one fstatat() per request
- *    checks that they have not changed;
+ *    (lib/server/cache.c, written here), and an fstatat() at most once a
+ *    second per file (CACHE_VALID seconds, decimals allowed) checks that
+ *    they have not changed: a request for a kept file costs the recv()
+ *    that brings it and the send() that answers it, nothing else;
  *  - small bodies are copied into the answer, so that the answers to
  *    pipelined requests go out in one send(), where 103 sends a head,
  *    then the file (MSG_MORE and TCP_NODELAY are 103's, in http11.c);
@@ -49,6 +51,7 @@
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
 #include "lib/sock.h"
+#include "lib/timeout.h"
 
 #define NAME "104-fast_server"
 #define DEFAULT_PORT "8000"
@@ -282,6 +285,13 @@ static int start(struct loop *loop, struct server *srv, int port,
 	char err[PATH_MAX + 64];
 	struct http11 *h = &srv->http;
 
+	srv->cache.valid_ms = timeout_env_ms("CACHE_VALID", CACHE_VALID_MS);
+	if (srv->cache.valid_ms < 0)
+	{
+		fprintf(stderr, "%s: CACHE_VALID must be a number of seconds\n",
+			NAME);
+		return (-1);
+	}
 	if (site_open(&srv->site, dir, err, sizeof(err)) != 0)
 	{
 		fprintf(stderr, "%s: cannot serve %s: %s\n", NAME, dir, err);

@@ -13,7 +13,9 @@ setup_file() {
 	WWW="$BATS_FILE_TMPDIR/www"
 	export WWW
 	make_site "$WWW"
-	CLIENT_TIMEOUT=2 start_server srv "$(prog $PROG)" 0 "$WWW"
+	# Every use of a kept file checks it on disk (a window of 1 ms): the
+	# cache's tests see each change at once.
+	CACHE_VALID=0.001 CLIENT_TIMEOUT=2 start_server srv "$(prog $PROG)" 0 "$WWW"
 	URL="http://127.0.0.1:$SRV_PORT"
 	export URL
 }
@@ -30,7 +32,7 @@ body() {
 		curl -sS -o /dev/null -w 'status %{http_code}\n' "$URL$1"
 }
 
-@test "a small file kept in memory is served new once it changes on disk" {
+@test "CACHE_VALID=0.001: a small file kept in memory is served new once it changes on disk" {
 	printf 'version 1\n' >"$WWW/kept.txt"
 	ln -s kept.txt "$WWW/kept-link"
 	sleep 2.5 # kept only once settled (lib/server/cache.c)
@@ -52,6 +54,36 @@ body() {
 	assert_equal "$(body /kept-link)" "status 403"
 	rm "$WWW/kept.txt"
 	assert_equal "$(body /kept.txt)" "status 404"
+}
+
+@test "CACHE_VALID=3: within the window a change goes unseen, past it it is seen" {
+	local i got=""
+	CACHE_VALID=3 start_server window "$(prog $PROG)" 0 "$WWW"
+	printf 'version 1\n' >"$WWW/window.txt"
+	sleep 2.5 # kept only once settled
+	URL="http://127.0.0.1:$WINDOW_PORT"
+	assert_equal "$(body /window.txt)" "version 1" # kept, and checked
+	printf 'version 2\n' >"$WWW/window.txt"
+	# Within the window: not asked again, the kept copy is served.
+	assert_equal "$(body /window.txt)" "version 1"
+	# Past it: the change is seen.
+	for i in $(seq 100); do
+		got=$(body /window.txt)
+		[[ $got == "version 1" ]] || break
+		sleep 0.1
+	done
+	assert_equal "$got" "version 2"
+	stop_server window
+}
+
+@test "CACHE_VALID that is not a number of seconds" {
+	local t
+	for t in soon 0 -1; do
+		CACHE_VALID=$t run --separate-stderr "$(prog $PROG)" 0 "$WWW"
+		assert_failure 1
+		assert_output ""
+		assert_stderr "$PROG: CACHE_VALID must be a number of seconds"
+	done
 }
 
 @test "at the descriptor limit: it pauses accepting, and recovers" {

@@ -5,12 +5,16 @@
  * file (lib/server/cache.h is its given API). Used by 104.
  *
  * Opening, checking, reading and closing the same small file for every
- * request is five system calls; the cache makes it one. It keeps the
- * bytes of up to CACHE_SLOTS small files and, before each use, asks
- * fstatat() whether the file on disk is still the same: same device and
- * inode (not replaced), same size, same modification and change times (not
- * written to, not chmod-ed). Anything else is a miss, and the server opens
- * the file as usual.
+ * request is five system calls; the cache makes it none. It keeps the
+ * bytes of up to CACHE_SLOTS small files and asks fstatat() whether the
+ * file on disk is still the same: same device and inode (not replaced),
+ * same size, same modification and change times (not written to, not
+ * chmod-ed). Anything else is a miss, and the server opens the file as
+ * usual. It asks at most once per validity window (cache->valid_ms, one
+ * second unless CACHE_VALID says otherwise), as nginx's
+ * open_file_cache_valid does: a file changed on disk may be served as it
+ * was for that long, the staleness a static server's user accepts for one
+ * system call less per request, the one that is left being the answer.
  *
  * A file changed less than CACHE_SETTLE seconds ago is not kept: file
  * times only advance with the kernel's clock tick, so a second write of
@@ -27,6 +31,7 @@
 #include <sys/stat.h>
 
 #include "lib/server/cache.h"
+#include "lib/timeout.h"
 
 /**
  * slot - the slot of a path
@@ -93,18 +98,27 @@ int cache_wants(const struct stat *st)
  * @root: the served directory
  * @path: the file's path relative to it
  *
+ * Within the validity window of its last check, a kept file is taken as
+ * it is; past it, fstatat() says whether it changed.
+ *
  * Return: the entry, or NULL (not kept, or changed: then dropped).
  */
 const struct cache_entry *cache_find(struct cache *cache, int root,
 				     const char *path)
 {
 	struct cache_entry *e = slot(cache, path);
+	long now = timeout_now_ms();
 	struct stat st;
 
 	if (e->path == NULL || strcmp(e->path, path) != 0)
 		return (NULL);
-	if (fstatat(root, path, &st, 0) == 0 && same_file(&st, &e->st))
+	if (now - e->checked_ms < cache->valid_ms)
 		return (e);
+	if (fstatat(root, path, &st, 0) == 0 && same_file(&st, &e->st))
+	{
+		e->checked_ms = now;
+		return (e);
+	}
 	drop(e);
 	return (NULL);
 }
@@ -133,6 +147,7 @@ const struct cache_entry *cache_store(struct cache *cache, const char *path,
 	strcpy(e->path, path);
 	e->st = *st;
 	e->data = data;
+	e->checked_ms = timeout_now_ms();
 	return (e);
 }
 
