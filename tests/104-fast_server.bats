@@ -77,13 +77,7 @@ body() {
 }
 
 @test "CACHE_VALID that is not a number of seconds" {
-	local t
-	for t in soon 0 -1; do
-		CACHE_VALID=$t run --separate-stderr "$(prog $PROG)" 0 "$WWW"
-		assert_failure 1
-		assert_output ""
-		assert_stderr "$PROG: CACHE_VALID must be a number of seconds"
-	done
+	check_bad_seconds CACHE_VALID
 }
 
 @test "at the descriptor limit: it pauses accepting, and recovers" {

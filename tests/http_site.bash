@@ -256,12 +256,18 @@ check_bad_dir() {
 
 # check_bad_client_timeout: CLIENT_TIMEOUT not a number of seconds: one line, exit 1.
 check_bad_client_timeout() {
+	check_bad_seconds CLIENT_TIMEOUT
+}
+
+# check_bad_seconds VAR: VAR set to what is not a number of seconds (a
+# word, zero, a negative number): one line, exit 1.
+check_bad_seconds() {
 	local t
 	for t in soon 0 -1; do
-		CLIENT_TIMEOUT=$t run --separate-stderr "$(prog $PROG)" 0 "$WWW"
+		run --separate-stderr env "$1=$t" "$(prog $PROG)" 0 "$WWW"
 		assert_failure 1
 		assert_output ""
-		assert_stderr "$PROG: CLIENT_TIMEOUT must be a number of seconds"
+		assert_stderr "$PROG: $1 must be a number of seconds"
 	done
 }
 
