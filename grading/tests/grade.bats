@@ -65,7 +65,7 @@ check_case() {
 	"$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
 		--only 12-tcp_client,3-error_code "$BROKEN/wrong-exit-status"
 	run cat "$BATS_TEST_TMPDIR/out/tap/3-error_code.tap"
-	assert_line --index 0 "1..65"
+	assert_line --index 0 "1..70"
 	assert_line --partial "not ok 4 401: prints the error code on stdout and exits 1"
 	run cat "$BATS_TEST_TMPDIR/out/tap/12-tcp_client.tap"
 	assert_output "1..1
@@ -82,7 +82,7 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.xml")):
     print(f.rsplit("/", 1)[1], len(cases), "cases", len(failed), "failed")
 PY
 	assert_output "12-tcp_client.xml 1 cases 1 failed
-3-error_code.xml 62 cases 6 failed"
+3-error_code.xml 67 cases 6 failed"
 }
 
 @test "the reference 4-hbtn_status.c alone, without the module written in exercise 4, does not build" {
@@ -117,7 +117,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +66/69 +9.57/10$"
+	assert_line --regexp "^4-hbtn_status +yes +70/74 +9.46/10$"
 	assert_line "  not ok: sends a GET with Host and a User-Agent naming the program"
 }
 
@@ -152,7 +152,7 @@ Total                                    0.00/10
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" --only 4-hbtn_status \
 		"$student"
 	assert_success
-	assert_line --regexp "^4-hbtn_status +yes +68/69 +9.86/10$"
+	assert_line --regexp "^4-hbtn_status +yes +73/74 +9.86/10$"
 	assert_line "  not ok: TLS: a certificate for another host name"
 	assert_line --partial "    again: make 4-hbtn_status && EXERCISE=4-hbtn_status bats -f '^TLS: a certificate for another host name$' tests/4-hbtn_status.bats tests/hostile.bats"
 }
@@ -272,8 +272,8 @@ for t in r["tests"]:
     if t["score"] or t["name"] in ("3-error_code", "12-tcp_client"):
         print(t["name"], t["score"], t["max_score"], t["status"])
 PY
-	assert_output "19.03
-3-error_code 9.03 10 failed
+	assert_output "19.1
+3-error_code 9.1 10 failed
 12-tcp_client 10.0 10 passed"
 	run grep -c "" "$ag/results/scorecard.txt"
 	assert_success
