@@ -281,6 +281,14 @@ check_past_cap() {
 		run_client "$p" "$MOCK_URL/bytes/1048577?framing=$framing"
 		check_past_cap "$p" "$framing" 1
 	done
+	# A value that is not a whole number of MiB from 1 to 64 leaves the
+	# cap at 64 MiB: it can never be raised, nor turned into 0.
+	for NET_MAX_BODY in 65 0 1.5 one; do
+		echo "# $p, NET_MAX_BODY=$NET_MAX_BODY: 1048577 bytes"
+		run_client "$p" "$MOCK_URL/bytes/1048577"
+		assert_success
+	done
+	NET_MAX_BODY=1
 	done
 }
 
