@@ -167,7 +167,7 @@ static int answer(struct http11 *h, struct http11_conn *c,
 }
 
 /**
- * start - open DIR, read the media types, listen
+ * start - open DIR, read the media types, listen and say where
  * @loop: the loop
  * @srv: the server to fill in
  * @port: the port to listen on
@@ -196,6 +196,7 @@ static int start(struct loop *loop, struct server *srv, int port,
 		fprintf(stderr, "%s: %s\n", NAME, err);
 		return (-1);
 	}
+	sock_say_listening(sock_listen_address(), listener_port(h->acceptor.fd));
 	return (0);
 }
 

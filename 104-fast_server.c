@@ -28,9 +28,17 @@
  *  - a descriptor budget: SPARE_FDS descriptors are kept free of
  *    connections, so that the server can still open the files it serves;
  *    at the limit it stops accepting until a connection closes, instead
- *    of failing the requests it has.
+ *    of failing the requests it has;
+ *  - one loop uses one core: WORKERS=N (1 to 16, default 1) runs N
+ *    copies of the server, each with its own loop and its own listening
+ *    socket on the same port (SO_REUSEPORT, lib/server/workers.c,
+ *    written here); the kernel spreads the connections across them, and
+ *    they share nothing, so they need no lock. One per core.
  *
- * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start, 2 on wrong
+ *   $ WORKERS=2 ./104-fast_server 8000 www
+ *
+ * Exit 0 on SIGINT or SIGTERM, 1 if it cannot start (or, with WORKERS, a
+ * worker stopped on its own: the others are stopped too), 2 on wrong
  * arguments.
  */
 #include <limits.h>
@@ -50,6 +58,7 @@
 #include "lib/server/loop.h"
 #include "lib/server/mime.h"
 #include "lib/server/request.h"
+#include "lib/server/workers.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -312,6 +321,61 @@ static int start(struct loop *loop, struct server *srv, int port,
 }
 
 /**
+ * struct where - what every worker serves
+ * @port: the port asked for (0: any free one)
+ * @dir: the directory
+ */
+struct where
+{
+	int port;
+	const char *dir;
+};
+
+/**
+ * serve - serve @data's directory until SIGINT or SIGTERM (the whole
+ * server, or one of its workers)
+ * @fd: the listening socket, or -1 to open one and say where
+ * @ready: the pipe to tell the master that this worker serves, or -1
+ * @data: the struct where
+ *
+ * Return: 0 when stopped by a signal, 1 on failure.
+ */
+static int serve(int fd, int ready, void *data)
+{
+	const struct where *w = data;
+	struct server srv;
+	struct loop *loop;
+	int failed = 1;
+
+	memset(&srv, 0, sizeof(srv));
+	srv.http.acceptor.max = sock_raise_fd_limit() - SPARE_FDS;
+	if (srv.http.acceptor.max < 1)
+		srv.http.acceptor.max = 1;
+	srv.http.acceptor.fd = fd;
+	srv.site.root = -1;
+	loop = loop_new(&srv.http);
+	if (loop == NULL || loop_stop_on_signals(loop) != 0)
+		perror(NAME ": cannot start the event loop");
+	else if (start(loop, &srv, w->port, w->dir) == 0)
+	{
+		/* A worker tells its master, which says where they listen. */
+		if (fd < 0)
+			sock_say_listening(sock_listen_address(),
+					   listener_port(srv.http.acceptor.fd));
+		workers_ready(ready, listener_port(srv.http.acceptor.fd));
+		failed = loop_run(loop) != 0;
+		if (failed)
+			perror(NAME ": event loop");
+	}
+	http11_stop(loop, &srv.http);
+	site_close(&srv.site);
+	cache_free(&srv.cache);
+	mime_free(&srv.mime);
+	loop_free(loop);
+	return (failed);
+}
+
+/**
  * main - serve a directory over HTTP until SIGINT or SIGTERM
  * @argc: number of arguments
  * @argv: the arguments: the optional port, then the optional directory
@@ -320,40 +384,32 @@ static int start(struct loop *loop, struct server *srv, int port,
  */
 int main(int argc, char **argv)
 {
-	struct server srv;
-	struct loop *loop;
-	int port, failed = 1;
+	struct where w;
+	int workers, failed;
 
-	port = sock_parse_port(argc >= 2 ? argv[1] : DEFAULT_PORT);
-	if (argc > 3 || port < 0)
+	w.port = sock_parse_port(argc >= 2 ? argv[1] : DEFAULT_PORT);
+	w.dir = argc == 3 ? argv[2] : ".";
+	if (argc > 3 || w.port < 0)
 	{
 		fprintf(stderr, "Usage: ./%s [PORT [DIR]]\n", NAME);
 		return (2);
+	}
+	workers = workers_env();
+	if (workers < 0)
+	{
+		fprintf(stderr, "%s: WORKERS must be a whole number from 1 to %d\n",
+			NAME, WORKERS_MAX);
+		return (1);
 	}
 	/* sendfile() has no MSG_NOSIGNAL: a client that went away must not
 	 * kill the server with SIGPIPE.
 	 */
 	signal(SIGPIPE, SIG_IGN);
-	memset(&srv, 0, sizeof(srv));
-	srv.http.acceptor.max = sock_raise_fd_limit() - SPARE_FDS;
-	if (srv.http.acceptor.max < 1)
-		srv.http.acceptor.max = 1;
-	srv.http.acceptor.fd = srv.site.root = -1;
-	loop = loop_new(&srv.http);
-	if (loop == NULL || loop_stop_on_signals(loop) != 0)
-		perror(NAME ": cannot start the event loop");
-	else if (start(loop, &srv, port, argc == 3 ? argv[2] : ".") == 0)
-	{
-		failed = loop_run(loop) != 0;
-		if (failed)
-			perror(NAME ": event loop");
-	}
-	http11_stop(loop, &srv.http);
+	if (workers == 1)
+		failed = serve(-1, -1, &w);
+	else
+		failed = workers_run(NAME, workers, w.port, serve, &w);
 	if (!failed)
 		printf("Server stopped\n");
-	site_close(&srv.site);
-	cache_free(&srv.cache);
-	mime_free(&srv.mime);
-	loop_free(loop);
 	return (failed);
 }

@@ -33,6 +33,14 @@
 # is the median of RUNS rounds; a run with a socket error or an answer
 # other than 2xx is rejected and the script fails. Not a test: nothing
 # here passes or fails on speed.
+#
+# Then two cores (for 104, unless TWO_CORES=no): 104 with WORKERS=2 (a
+# process per core on one port), h2o with two threads and nginx with a
+# master and two workers (PEERS2), at 100 connections, plain and pipelined
+# (LOADS2), with wrk's two threads on the same two CPUs. On a machine of
+# two cores the load generator takes its share of them: these rows say how
+# each server shares a machine with its clients, not what two free cores
+# would give it. The configurations are in bench/peers.bash.
 set -eu
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-3}
@@ -56,9 +64,15 @@ cleanup() {
 trap cleanup EXIT
 
 PEERS=${PEERS:-floor h2o nginx nginx-plain python}
+# The two-core rounds: 104 only (103 and 15 have no workers).
+PEERS2=${PEERS2:-h2o nginx}
+LOADS2=${LOADS2:-100 100p16}
+if [[ $SERVER == 104-fast_server ]]; then TWO_CORES=${TWO_CORES:-yes}
+else TWO_CORES=no; fi
 scripts/install-deps wrk nginx-light h2o
 make --no-print-directory -s "$SERVER"
 cc -O2 -o "$tmp/floor" bench/floor.c
+. bench/peers.bash
 # nginx's worker may run as another user: everything it reads is public.
 chmod 755 "$tmp"
 mkdir -p "$tmp/site"
@@ -70,60 +84,23 @@ free_port() {
 	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# nginx_conf PORT [CACHED]: nginx's configuration, with open_file_cache
-# when CACHED is given.
-nginx_conf() {
-	cat <<CONF
-worker_processes 1;
-master_process off;
-daemon off;
-pid $tmp/nginx.pid;
-error_log $tmp/nginx.err;
-events { worker_connections 4096; }
-http {
-	include /etc/nginx/mime.types;
-	access_log off;
-	sendfile on;
-	tcp_nopush on;
-	keepalive_requests 1000000;
-	client_body_temp_path $tmp/body;
-	proxy_temp_path $tmp/proxy;
-	fastcgi_temp_path $tmp/fastcgi;
-	uwsgi_temp_path $tmp/uwsgi;
-	scgi_temp_path $tmp/scgi;
-	${2:+open_file_cache max=1000 inactive=60s;}
-	${2:+open_file_cache_valid 60s;}
-	server { listen 127.0.0.1:$1; root $tmp/site; }
-}
-CONF
-}
-
-h2o_conf() {
-	cat <<CONF
-num-threads: 1
-listen:
-  host: 127.0.0.1
-  port: $1
-hosts:
-  default:
-    paths:
-      /:
-        file.dir: $tmp/site
-CONF
-}
-
-# start NAME: start server NAME on CPU 0; set pid and port.
+# start NAME: start server NAME, set pid and port. NAME is a server of
+# the one-core rounds (on CPU 0), or one of the two-core rounds (NAME:2,
+# on both CPUs: 104 with two workers, h2o with two threads, nginx with two
+# workers).
 start() {
-	local cached
+	local cpus=0 n=1
+	if [[ $1 == *:2 ]]; then cpus=0,1 n=2; fi
 	port=$(free_port)
-	case $1 in
-	own) taskset -c 0 "./$SERVER" "$port" "$tmp/site" >/dev/null 2>"$tmp/err" & ;;
+	case ${1%:2} in
+	own) WORKERS=$n taskset -c $cpus "./$SERVER" "$port" "$tmp/site" \
+		>/dev/null 2>"$tmp/err" & ;;
 	floor) taskset -c 0 "$tmp/floor" "$port" >/dev/null 2>"$tmp/err" & ;;
-	h2o) h2o_conf "$port" >"$tmp/h2o.conf"
-		taskset -c 0 h2o -c "$tmp/h2o.conf" >/dev/null 2>"$tmp/err" & ;;
-	nginx | nginx-plain)
-		if [[ $1 == nginx ]]; then cached=yes; else cached=; fi
-		nginx_conf "$port" "$cached" >"$tmp/nginx.conf"
+	h2o) h2o_conf "$port" "$tmp/site" $n >"$tmp/h2o.conf"
+		taskset -c $cpus h2o -c "$tmp/h2o.conf" >/dev/null 2>"$tmp/err" & ;;
+	nginx) nginx_conf "$port" "$tmp/site" yes $n >"$tmp/nginx.conf"
+		taskset -c $cpus nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
+	nginx-plain) nginx_conf "$port" "$tmp/site" no >"$tmp/nginx.conf"
 		taskset -c 0 nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
 	python) taskset -c 0 python3 bench/python_http.py "$port" "$tmp/site" \
 		>/dev/null 2>"$tmp/err" & ;;
@@ -144,7 +121,8 @@ stop() {
 }
 
 # cpu_ticks: the server's user + system time so far, in ticks, its
-# children's included (h2o serves from a child of the process started).
+# children's included (h2o serves from a child of the process started,
+# nginx and 104 from their workers).
 cpu_ticks() {
 	local p ticks=0
 	for p in "$pid" $(pgrep -P "$pid"); do
@@ -153,12 +131,14 @@ cpu_ticks() {
 	echo "$ticks"
 }
 
-# one_run LOAD: print "requests/s CPU-µs/request" for one wrk run.
+# one_run LOAD [2]: print "requests/s CPU-µs/request" for one wrk run:
+# one thread on CPU 1, or with 2, two threads on both CPUs.
 one_run() {
-	local conns=${1%p*} args=() before after out requests
+	local conns=${1%p*} args=() before after out requests cpus=1 threads=1
 	[[ "$1" == *p* ]] && args=(-s bench/pipeline.lua)
+	[[ -z "${2:-}" ]] || cpus=0,1 threads=2
 	before=$(cpu_ticks)
-	out=$(taskset -c 1 wrk -t1 -c"$conns" -d"${SECONDS_PER_RUN}s" --timeout 10s \
+	out=$(taskset -c $cpus wrk -t$threads -c"$conns" -d"${SECONDS_PER_RUN}s" --timeout 10s \
 		"${args[@]}" "http://127.0.0.1:$port/file.html" ${args:+-- "${1#*p}"})
 	after=$(cpu_ticks)
 	if grep -Eq 'Socket errors|Non-2xx' <<<"$out"; then
@@ -179,13 +159,16 @@ median() {
 }
 
 servers=(own $PEERS)
+servers2=()
+[[ $TWO_CORES == no ]] || for server in own $PEERS2; do servers2+=("$server:2"); done
 for round in $(seq "$RUNS"); do
-	for server in "${servers[@]}"; do
+	for server in "${servers[@]}" "${servers2[@]}"; do
 		[[ ! -t 2 ]] || printf '\r\033[Kround %d of %d: %s' "$round" "$RUNS" \
 			"$server" >&2
 		start "$server"
-		for load in $LOADS; do
-			one_run "$load" >>"$tmp/$server.$load"
+		if [[ $server == *:2 ]]; then loads=$LOADS2; else loads=$LOADS; fi
+		for load in $loads; do
+			one_run "$load" ${server#"${server%:2}"} >>"$tmp/$server.$load"
 		done
 		stop
 	done
@@ -193,23 +176,26 @@ done
 [[ ! -t 2 ]] || printf '\r\033[K' >&2
 
 declare -A rps cpu
-for server in "${servers[@]}"; do
-	for load in $LOADS; do
+for server in "${servers[@]}" "${servers2[@]}"; do
+	if [[ $server == *:2 ]]; then loads=$LOADS2; else loads=$LOADS; fi
+	for load in $loads; do
 		read -r "rps[$server,$load]" "cpu[$server,$load]" \
 			< <(median "$tmp/$server.$load")
 	done
 done
 
-# table TITLE ARRAY FORMAT WHICH: a row per load, a column per server, then
-# the ratios of ours to each peer: ours/peer for requests per second
-# (WHICH=up: higher is better), peer/ours for CPU time (WHICH=down).
+# table TITLE ARRAY FORMAT WHICH SUFFIX LOADS PEERS: a row per load of
+# LOADS, a column for ours and each of PEERS (their names in ARRAY end in
+# SUFFIX: ":2" for the two-core rounds), then the ratios of ours to each
+# peer: ours/peer for requests per second (WHICH=up: higher is better),
+# peer/ours for CPU time (WHICH=down).
 table() {
 	local -n values=$2
-	local load server line
+	local load server line x=$5
 	echo "$1"
 	line=$(printf '%-14s %10s' connections "${SERVER%%-*}")
-	for server in $PEERS; do line+=$(printf ' %11s' "$server"); done
-	for server in $PEERS; do
+	for server in $7; do line+=$(printf ' %11s' "$server"); done
+	for server in $7; do
 		if [[ $4 == up ]]; then
 			line+=$(printf ' %12s' "${SERVER%%-*}/$server")
 		else
@@ -217,14 +203,14 @@ table() {
 		fi
 	done
 	echo "$line"
-	for load in $LOADS; do
-		line=$(printf "%-14s $3" "${load/p/ x}" "${values[own,$load]}")
-		for server in $PEERS; do
-			line+=$(printf " ${3/10/11}" "${values[$server,$load]}")
+	for load in $6; do
+		line=$(printf "%-14s $3" "${load/p/ x}" "${values[own$x,$load]}")
+		for server in $7; do
+			line+=$(printf " ${3/10/11}" "${values[$server$x,$load]}")
 		done
-		for server in $PEERS; do
-			line+=$(awk -v o="${values[own,$load]}" \
-				-v p="${values[$server,$load]}" -v w="$4" \
+		for server in $7; do
+			line+=$(awk -v o="${values[own$x,$load]}" \
+				-v p="${values[$server$x,$load]}" -v w="$4" \
 				'BEGIN { printf " %11.2fx", w == "up" ? o / p : p / o }')
 		done
 		echo "$line"
@@ -235,6 +221,15 @@ echo "Median of $RUNS interleaved rounds of ${SECONDS_PER_RUN} s per load" \
 	"($(nproc) CPUs, $(uname -r), nginx $(nginx -v 2>&1 | sed 's|.*/||')," \
 	"h2o $(h2o --version | sed -n 's/^h2o version //p'))"
 echo
-table "Requests per second" rps "%10.0f" up
+echo "One core: each server on CPU 0, wrk (one thread) on CPU 1"
+table "Requests per second" rps "%10.0f" up "" "$LOADS" "$PEERS"
 echo
-table "Server CPU time per request (µs)" cpu "%10.2f" down
+table "Server CPU time per request (µs)" cpu "%10.2f" down "" "$LOADS" "$PEERS"
+[[ $TWO_CORES == no ]] && exit 0
+echo
+echo "Two cores: ${SERVER%%-*} with WORKERS=2, h2o with two threads, nginx" \
+	"with two workers; wrk (two threads) on the same two CPUs"
+table "Requests per second" rps "%10.0f" up ":2" "$LOADS2" "$PEERS2"
+echo
+table "Server CPU time per request (µs)" cpu "%10.2f" down ":2" "$LOADS2" \
+	"$PEERS2"

@@ -91,6 +91,131 @@ body() {
 	assert_equal "$status" 0
 }
 
+# workers_of NAME: the process ids of server NAME's workers, one a line:
+# the processes under it whose parent runs the same program (the server
+# may run under a wrapper: timeout, valgrind, the grader's).
+workers_of() {
+	ps -e -o pid=,ppid=,comm= |
+		awk -v root="$(cat "$BATS_FILE_TMPDIR/$1.pid")" '
+		{ parent[$1] = $2; comm[$1] = $3 }
+		END {
+			for (p in parent) {
+				q = parent[p]
+				while (q != root && q in parent)
+					q = parent[q]
+				if (q == root && comm[parent[p]] == comm[p])
+					print p
+			}
+		}' | sort -n
+}
+
+# master_of NAME: the process id of server NAME's master (the workers'
+# parent).
+master_of() {
+	ps -o ppid= -p "$(workers_of "$1" | head -n 1)" | tr -d ' '
+}
+
+# answered PORT COUNT: COUNT requests at once, each on its own connection
+# (so the kernel spreads them across the workers); prints how many were
+# answered within WAIT seconds.
+answered() {
+	local i wait=${UNDER_VALGRIND:+10}
+	for i in $(seq "$2"); do
+		curl -s -o /dev/null -m "${wait:-2}" -w '%{http_code}\n' \
+			"http://127.0.0.1:$1/hello.txt" &
+	done | grep -c '^200$' || true
+}
+
+# check_gone PID...: each PID exits within 10 s.
+check_gone() {
+	local pid i
+	for pid in "$@"; do
+		for i in {1..100}; do
+			kill -0 "$pid" 2>/dev/null || continue 2
+			sleep 0.1
+		done
+		fail "process $pid is still running"
+	done
+}
+
+@test "WORKERS=2: two workers share the port, each answers its share, it says where once" {
+	local w ok pids
+	WORKERS=2 start_server two "$(prog $PROG)" 0 "$WWW"
+	run server_output two
+	assert_output "Listening on 127.0.0.1:$TWO_PORT"
+	pids=$(workers_of two)
+	assert_equal "$(wc -w <<<"$pids")" 2
+	for w in $pids; do
+		# One worker paused: the other answers the connections the kernel
+		# gives it; those given to the paused one wait.
+		kill -STOP "$w"
+		ok=$(answered "$TWO_PORT" 24)
+		kill -CONT "$w"
+		((ok > 0 && ok < 24)) || fail "worker $w paused: $ok of 24 answered"
+	done
+	assert_equal "$(answered "$TWO_PORT" 24)" 24
+	stop_server two TERM
+	assert_equal "$status" 0
+	run server_output two
+	assert_line --index -1 "Server stopped"
+	assert_equal "$(grep -c '^Server stopped$' <<<"$output")" 1
+	check_gone $pids
+}
+
+@test "WORKERS=3: a worker that dies stops the server: one line, exit 1" {
+	local pids victim
+	WORKERS=3 start_server three "$(prog $PROG)" 0 "$WWW"
+	pids=$(workers_of three)
+	assert_equal "$(wc -w <<<"$pids")" 3
+	victim=${pids%%$'\n'*}
+	kill -KILL "$victim"
+	for _ in {1..100}; do
+		[[ -e "$BATS_FILE_TMPDIR/three.status" ]] && break
+		sleep 0.1
+	done
+	stop_server three
+	assert_equal "$status" 1
+	run server_output three
+	assert_line --index -1 "$PROG: worker $victim stopped (signal 9); stopping"
+	check_gone $pids
+}
+
+@test "WORKERS=3: when the master is killed, its workers stop too" {
+	local pids
+	WORKERS=3 start_server orphans "$(prog $PROG)" 0 "$WWW"
+	pids=$(workers_of orphans)
+	assert_equal "$(wc -w <<<"$pids")" 3
+	kill -KILL "$(master_of orphans)"
+	check_gone $pids
+	stop_server orphans
+	assert_equal "$status" 137
+}
+
+@test "WORKERS=16, the most: 16 workers; 0, 17 and what is not a whole number are refused" {
+	local n
+	WORKERS=16 start_server many "$(prog $PROG)" 0 "$WWW"
+	assert_equal "$(workers_of many | wc -l)" 16
+	assert_equal "$(answered "$MANY_PORT" 8)" 8
+	stop_server many
+	assert_equal "$status" 0
+	for n in 0 17 -2 1.5 two ""; do
+		# A server that took it would serve on: timeout ends it.
+		run --separate-stderr timeout -k 1 10 env WORKERS="$n" \
+			"$(prog $PROG)" 0 "$WWW"
+		assert_failure 1
+		assert_output ""
+		assert_stderr "$PROG: WORKERS must be a whole number from 1 to 16"
+	done
+}
+
+@test "WORKERS=2 and a port in use, or a setting that is wrong: one line, exit 1" {
+	WORKERS=2 check_port_in_use
+	run --separate-stderr env WORKERS=2 CLIENT_TIMEOUT=soon "$(prog $PROG)" 0 "$WWW"
+	assert_failure 1
+	assert_output ""
+	assert_stderr "$PROG: CLIENT_TIMEOUT must be a number of seconds"
+}
+
 @test "after all of the above, it stops cleanly" {
 	check_stops_cleanly
 }

@@ -85,7 +85,8 @@ static void on_listener(struct loop *loop, int fd, int events, void *data)
 /**
  * acceptor_start - listen on @host:@port and accept from inside @loop
  * @loop: the loop
- * @a: the acceptor, with on_accept, on_pause, max and data set
+ * @a: the acceptor, with on_accept, on_pause, max and data set, and fd
+ *     -1, or a socket already listening (then @host and @port only name it)
  * @host: the numeric address to bind, such as "127.0.0.1"
  * @port: the port (0: any free one; listener_port(a->fd) says which)
  * @err: where the reason of a failure goes, such as "cannot listen on
@@ -100,7 +101,8 @@ int acceptor_start(struct loop *loop, struct acceptor *a, const char *host,
 	int saved;
 
 	a->open = 0;
-	a->fd = listener_open(host, port);
+	if (a->fd < 0)
+		a->fd = listener_open(host, port);
 	if (a->fd >= 0 && (sock_nonblock(a->fd) != 0 ||
 			   loop_add(loop, a->fd, LOOP_READ, on_listener, a) != 0))
 	{

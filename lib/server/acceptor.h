@@ -26,7 +26,9 @@ typedef void (*acceptor_pause_cb)(struct acceptor *a, int why);
 
 /**
  * struct acceptor - a listening socket in an event loop
- * @fd: the listening socket (-1 until acceptor_start())
+ * @fd: the listening socket: -1 for acceptor_start() to open one, or
+ *      one already listening, which it uses as it is (104-fast_server's
+ *      workers open theirs with SO_REUSEPORT)
  * @open: connections handed over and not yet closed
  * @max: the most connections open at once, 0 for no limit
  * @on_accept: called with each new connection

@@ -34,7 +34,6 @@
 
 #include "lib/server/answer.h"
 #include "lib/server/http11.h"
-#include "lib/server/listener.h"
 #include "lib/sock.h"
 #include "lib/timeout.h"
 
@@ -456,10 +455,11 @@ static void before_wait(struct loop *loop)
 
 /**
  * http11_listen - read CLIENT_TIMEOUT, listen on 127.0.0.1:@port (or
- * LISTEN_ADDRESS), say so on stdout, and serve every connection accepted
+ * LISTEN_ADDRESS), and serve every connection accepted
  * @loop: the loop, made with loop_new(@h)
- * @h: the server; its name, answer and data set, and its acceptor's max
- *     and on_pause if it wants them
+ * @h: the server; its name, answer and data set, its acceptor's max and
+ *     on_pause if it wants them, and its fd -1 (or a socket already
+ *     listening, such as 104's workers open)
  * @port: the port (0: any free port)
  * @err: where the reason of a failure goes
  * @size: its size
@@ -481,8 +481,6 @@ int http11_listen(struct loop *loop, struct http11 *h, int port, char *err,
 			   err, size) != 0)
 		return (-1);
 	loop_before_wait(loop, before_wait);
-	sock_say_listening(sock_listen_address(),
-			   listener_port(h->acceptor.fd));
 	return (0);
 }
 
