@@ -90,10 +90,12 @@ static void serve_file(struct server *srv, struct http11_conn *c,
 		       const struct request_head *req, const char *path, int fd,
 		       const struct stat *st)
 {
+	struct answer_validators v;
 	off_t first, last;
 
-	if (answer_file_head(c, req, mime_type(&srv->mime, path), st, &first,
-			     &last))
+	answer_validators(&v, st);
+	if (answer_file_head(c, req, mime_type(&srv->mime, path), st, &v,
+			     &first, &last))
 		http11_send_file(c, fd, first, last + 1);
 	else
 		close(fd);

@@ -72,6 +72,8 @@
  * requests are answered with one send(); larger ones go by sendfile().
  */
 #define SMALL_FILE 16384
+/* The size of stdout's buffer, where the access log waits (see main). */
+#define LOG_BUFFER (1 << 20)
 
 /**
  * struct server - the connections, the directory, the cache
@@ -128,24 +130,30 @@ static void send_body(struct server *srv, struct http11_conn *c, int fd,
  * @req: the request
  * @path: the file's path (its extension gives Content-Type)
  * @fd: the open file (closed here, or owned by @c until sent), or -1
- * @data: the file's bytes, from the cache, if @fd is -1
- * @st: what fstat() said of it
+ * @e: the file kept in memory, if @fd is -1: its bytes, what fstat()
+ *     said of it and its validators, all ready
+ * @st: what fstat() said of the open file, if @fd is not -1
  */
 static void serve_file(struct server *srv, struct http11_conn *c,
 		       const struct request_head *req, const char *path, int fd,
-		       const char *data, const struct stat *st)
+		       const struct cache_entry *e, const struct stat *st)
 {
+	struct answer_validators v;
 	off_t first, last;
 
-	if (!answer_file_head(c, req, mime_type(&srv->mime, path), st, &first,
-			      &last))
+	if (e != NULL)
+		st = &e->st;
+	else
+		answer_validators(&v, st);
+	if (!answer_file_head(c, req, mime_type(&srv->mime, path), st,
+			      e != NULL ? &e->v : &v, &first, &last))
 	{
 		if (fd >= 0)
 			close(fd);
 	}
 	else if (fd >= 0)
 		send_body(srv, c, fd, first, last + 1);
-	else if (buf_append(&srv->http.out, data + first, last - first + 1))
+	else if (buf_append(&srv->http.out, e->data + first, last - first + 1))
 		srv->http.failed = 1;
 }
 
@@ -179,7 +187,7 @@ static void serve_opened(struct server *srv, struct http11_conn *c,
 		return;
 	}
 	close(fd);
-	serve_file(srv, c, req, path, -1, e->data, &e->st);
+	serve_file(srv, c, req, path, -1, e, NULL);
 }
 
 /**
@@ -210,7 +218,7 @@ static void serve_dir(struct server *srv, struct http11_conn *c,
 	if (e != NULL)
 	{
 		close(fd);
-		serve_file(srv, c, req, path, -1, e->data, &e->st);
+		serve_file(srv, c, req, path, -1, e, NULL);
 		return;
 	}
 	if (site_open_file(&srv->site, path, &index_fd, &st) == 0 &&
@@ -254,7 +262,7 @@ static int answer(struct http11 *h, struct http11_conn *c,
 	if (status != 0)
 		return (answer_status(c, req, status, ""));
 	if (e != NULL)
-		serve_file(srv, c, req, path, -1, e->data, &e->st);
+		serve_file(srv, c, req, path, -1, e, NULL);
 	else if (S_ISDIR(st.st_mode))
 		serve_dir(srv, c, req, path, fd);
 	else
@@ -405,6 +413,11 @@ int main(int argc, char **argv)
 	 * kill the server with SIGPIPE.
 	 */
 	signal(SIGPIPE, SIG_IGN);
+	/* The log goes out once per round of the loop: with a buffer this
+	 * large, in one write(), and whole (the workers share stdout: a line
+	 * is never cut by another worker's, unless a round logs over a MiB).
+	 */
+	setvbuf(stdout, NULL, _IOFBF, LOG_BUFFER);
 	if (workers == 1)
 		failed = serve(-1, -1, &w);
 	else

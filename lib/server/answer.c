@@ -46,6 +46,19 @@ void answer_add(struct http11 *h, const char *format, ...)
 }
 
 /**
+ * answer_put - add text as it is to the answer being built
+ * @h: the server (the answer is h->out)
+ * @text: the text
+ *
+ * For text without a number or a name in it: no format to read.
+ */
+void answer_put(struct http11 *h, const char *text)
+{
+	if (buf_append(&h->out, text, strlen(text)) != 0)
+		h->failed = 1;
+}
+
+/**
  * answer_is_head - is this a HEAD request (an answer without its body)?
  * @req: the request, or NULL if it could not be read
  *
@@ -138,11 +151,11 @@ int answer_end_head(struct http11 *h, const struct http11_conn *c,
 {
 	closes = closes || c->closing;
 	if (closes)
-		answer_add(h, "Connection: close\r\n\r\n");
+		answer_put(h, "Connection: close\r\n\r\n");
 	else if (req != NULL && req->minor == 0)
-		answer_add(h, "Connection: keep-alive\r\n\r\n");
+		answer_put(h, "Connection: keep-alive\r\n\r\n");
 	else
-		answer_add(h, "\r\n");
+		answer_put(h, "\r\n");
 	return (closes);
 }
 
@@ -169,14 +182,26 @@ int answer_status(struct http11_conn *c, const struct request_head *req,
 
 	answer_start_head(h, status);
 	if (status == 405 || status == 501)
-		answer_add(h, "Allow: GET, HEAD\r\n");
+		answer_put(h, "Allow: GET, HEAD\r\n");
 	answer_add(h, "%sContent-Type: text/plain; charset=utf-8\r\n"
 		   "Content-Length: %d\r\n", fields, len);
 	closes = answer_end_head(h, c, req, req == NULL || status == 503);
 	if (!answer_is_head(req))
-		answer_add(h, "%s", body);
+		answer_put(h, body);
 	answer_log(c, req, status, answer_is_head(req) ? 0 : len);
 	return (closes);
+}
+
+/**
+ * answer_validators - a file's ETag and Last-Modified, written once for
+ * all the answers that give that version of it
+ * @v: where they go
+ * @st: what fstat() said of the file
+ */
+void answer_validators(struct answer_validators *v, const struct stat *st)
+{
+	conditional_tag(v->tag, st);
+	response_date(v->modified, st->st_mtime);
 }
 
 /**
@@ -187,6 +212,7 @@ int answer_status(struct http11_conn *c, const struct request_head *req,
  * @req: the request
  * @type: the file's media type (text is said to be UTF-8)
  * @st: what fstat() said of the file
+ * @v: its validators, from answer_validators()
  * @first: where to put the first byte to send
  * @last: where to put the last byte to send
  *
@@ -196,26 +222,25 @@ int answer_status(struct http11_conn *c, const struct request_head *req,
  * is complete.
  */
 int answer_file_head(struct http11_conn *c, const struct request_head *req,
-		     const char *type, const struct stat *st, off_t *first,
+		     const char *type, const struct stat *st,
+		     const struct answer_validators *v, off_t *first,
 		     off_t *last)
 {
 	struct http11 *h = c->server;
-	char date[RESPONSE_DATE_SIZE], tag[CONDITIONAL_TAG_SIZE], fields[64];
+	char fields[64];
 	int status;
 
-	conditional_tag(tag, st);
-	status = conditional_check(req, st, tag);
+	status = conditional_check(req, st, v->tag);
 	if (status == 0)
-		status = conditional_range(req, st, tag, first, last);
+		status = conditional_range(req, st, v->tag, first, last);
 	if (status == 412 || status == 416)
 	{
 		sprintf(fields, "Content-Range: bytes */%ld\r\n", (long)st->st_size);
 		answer_status(c, req, status, status == 416 ? fields : "");
 		return (0);
 	}
-	response_date(date, st->st_mtime);
 	answer_start_head(h, status);
-	answer_add(h, "Last-Modified: %s\r\nETag: %s\r\n", date, tag);
+	answer_add(h, "Last-Modified: %s\r\nETag: %s\r\n", v->modified, v->tag);
 	if (status != 304)
 		answer_add(h, "Content-Type: %s%s\r\nContent-Length: %ld\r\n"
 			   "Accept-Ranges: bytes\r\n", type,

@@ -147,6 +147,7 @@ const struct cache_entry *cache_store(struct cache *cache, const char *path,
 	strcpy(e->path, path);
 	e->st = *st;
 	e->data = data;
+	answer_validators(&e->v, st);
 	e->checked_ms = timeout_now_ms();
 	return (e);
 }

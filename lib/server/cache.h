@@ -5,6 +5,8 @@
 
 #include <sys/stat.h>
 
+#include "lib/server/answer.h"
+
 #define CACHE_SLOTS 64		/* files kept at most */
 #define CACHE_MAX_FILE 16384	/* larger files are not kept */
 #define CACHE_SETTLE 2		/* seconds a file must be unchanged */
@@ -15,6 +17,7 @@
  * @path: its path, relative to the served directory (NULL: slot free)
  * @st: what fstat() said of it when it was read
  * @data: its st.st_size bytes
+ * @v: its ETag and Last-Modified, written once (lib/server/answer.c)
  * @checked_ms: when it was last found the same on disk (timeout_now_ms())
  */
 struct cache_entry
@@ -22,6 +25,7 @@ struct cache_entry
 	char *path;
 	struct stat st;
 	char *data;
+	struct answer_validators v;
 	long checked_ms;
 };
 

@@ -118,6 +118,42 @@ void response_peer(const struct sockaddr_storage *peer, char *text)
 }
 
 /**
+ * put - copy a string into a line being built
+ * @p: where it goes
+ * @s: the string
+ *
+ * Return: the end of what was written.
+ */
+static char *put(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return (p + n);
+}
+
+/**
+ * put_number - write a number of 0 or more in decimal into a line
+ * @p: where it goes
+ * @n: the number
+ *
+ * Return: the end of what was written.
+ */
+static char *put_number(char *p, long n)
+{
+	char digits[24];
+	int i = 0;
+
+	do {
+		digits[i++] = '0' + n % 10;
+		n /= 10;
+	} while (n > 0);
+	while (i > 0)
+		*p++ = digits[--i];
+	return (p);
+}
+
+/**
  * response_log - one line of the access log on stdout, in the common log
  * format: who, when, the request line, the status, the body's size
  * @peer: the client's address, from response_peer()
@@ -125,19 +161,39 @@ void response_peer(const struct sockaddr_storage *peer, char *text)
  * @req: the request, or NULL if it could not be read ("-")
  * @status: the answer's status
  * @bytes: bytes of body sent ("-" for none)
+ *
+ * The line is built by hand, not by printf(): printf reads its format
+ * at every call, and for 104-fast_server, which answers a request in a
+ * few microseconds, that was a tenth of its time (bench/http_server.sh).
+ * The request line is at most REQUEST_MAX_LINE bytes, so the line fits.
  */
 void response_log(const char *peer, const char *when,
 		  const struct request_head *req, int status, long bytes)
 {
-	char size[24] = "-";
+	char line[REQUEST_MAX_LINE + RESPONSE_PEER_SIZE + RESPONSE_DATE_SIZE + 64];
+	char *p = line;
 
-	if (bytes > 0)
-		sprintf(size, "%ld", bytes);
+	p = put(p, peer);
+	p = put(p, " - - [");
+	p = put(p, when);
+	p = put(p, "] \"");
 	if (req == NULL)
-		printf("%s - - [%s] \"-\" %d %s\n", peer, when, status,
-		       size);
+		*p++ = '-';
 	else
-		printf("%s - - [%s] \"%s %s HTTP/1.%d\" %d %s\n",
-		       peer, when, req->method, req->target,
-		       req->minor, status, size);
+	{
+		p = put(p, req->method);
+		*p++ = ' ';
+		p = put(p, req->target);
+		p = put(p, " HTTP/1.");
+		*p++ = '0' + req->minor; /* one digit (request_parse) */
+	}
+	p = put(p, "\" ");
+	p = put_number(p, status);
+	*p++ = ' ';
+	if (bytes > 0)
+		p = put_number(p, bytes);
+	else
+		*p++ = '-';
+	*p++ = '\n';
+	fwrite(line, 1, p - line, stdout);
 }

@@ -18,6 +18,10 @@
  * that stops on its own (the server does not go on at part strength). A
  * worker whose master dies is stopped by the kernel (PR_SET_PDEATHSIG).
  *
+ * The workers share stdout: a server that logs must write each round of
+ * lines in one write() (104 gives stdout a buffer of a MiB), or another
+ * worker's lines could cut one in two.
+ *
  * SO_REUSEPORT lets any process of the same user join the port: two
  * servers with workers started on one fixed port would share it. Port 0,
  * or a port known to be free, avoids that.
@@ -37,9 +41,6 @@
 
 #include "lib/server/workers.h"
 #include "lib/sock.h"
-
-/* The size of a worker's stdout buffer: see run_worker(). */
-#define WORKERS_LOG_BUFFER (1 << 20)
 
 /**
  * workers_env - WORKERS, the number of server processes
@@ -138,12 +139,6 @@ static void run_worker(const char *name, int port, int ready,
 
 	if (prctl(PR_SET_PDEATHSIG, SIGTERM) != 0 || getppid() != master)
 		exit(1);
-	/* The workers share stdout. Each writes its log once per round of
-	 * its loop, in one write() if the round's lines fit in the buffer:
-	 * with this one, unless a round logs more than a MiB, another
-	 * worker's lines never cut one in two (writes to a file do not mix).
-	 */
-	setvbuf(stdout, NULL, _IOFBF, WORKERS_LOG_BUFFER);
 	fd = workers_listen(sock_listen_address(), port);
 	if (fd < 0)
 	{
