@@ -40,6 +40,9 @@ start_server() {
 	local name=$1 dir=$BATS_FILE_TMPDIR out pid="" port="" waited=0
 	shift
 	out="$dir/$name.out"
+	# A server of the same name still running would be lost track of,
+	# and outlive the tests: it is stopped first.
+	[[ ! -e "$dir/$name.pid" ]] || stop_server "$name"
 	rm -f "$dir/$name.pid" "$dir/$name.status" "$dir/$name.test"
 	[[ -z "${BATS_TEST_NUMBER:-}" ]] || : >"$dir/$name.test"
 	# Emptied here, not only by the redirection in the background: a
