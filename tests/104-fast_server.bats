@@ -199,9 +199,8 @@ check_gone() {
 	stop_server many
 	assert_equal "$status" 0
 	for n in 0 17 -2 1.5 two ""; do
-		# A server that took it would serve on: timeout ends it.
-		run --separate-stderr timeout -k 1 10 env WORKERS="$n" \
-			"$(prog $PROG)" 0 "$WWW"
+		run --separate-stderr refusing env WORKERS="$n" "$(prog $PROG)" 0 \
+			"$WWW"
 		assert_failure 1
 		assert_output ""
 		assert_stderr "$PROG: WORKERS must be a whole number from 1 to 16"
@@ -210,7 +209,8 @@ check_gone() {
 
 @test "WORKERS=2 and a port in use, or a setting that is wrong: one line, exit 1" {
 	WORKERS=2 check_port_in_use
-	run --separate-stderr env WORKERS=2 CLIENT_TIMEOUT=soon "$(prog $PROG)" 0 "$WWW"
+	run --separate-stderr refusing env WORKERS=2 CLIENT_TIMEOUT=soon \
+		"$(prog $PROG)" 0 "$WWW"
 	assert_failure 1
 	assert_output ""
 	assert_stderr "$PROG: CLIENT_TIMEOUT must be a number of seconds"

@@ -150,26 +150,26 @@ for _ in range(n):
 @test "LOSS, LOSS_SEED or REPLY_DELAY that is not valid: one line, exit 1" {
 	local v
 	for v in 101 -1 abc 3.5 ' 5'; do
-		LOSS=$v run --separate-stderr "$(prog $PROG)" 0
+		LOSS=$v run --separate-stderr refusing "$(prog $PROG)" 0
 		assert_failure 1
 		assert_output ""
 		assert_stderr "$PROG: LOSS must be a whole number from 0 to 100"
 	done
-	LOSS_SEED=x run --separate-stderr "$(prog $PROG)" 0
+	LOSS_SEED=x run --separate-stderr refusing "$(prog $PROG)" 0
 	assert_failure 1
 	assert_stderr "$PROG: LOSS_SEED must be a whole number from 0 to 2147483647"
-	LOSS_SEED=2147483648 run --separate-stderr "$(prog $PROG)" 0
+	LOSS_SEED=2147483648 run --separate-stderr refusing "$(prog $PROG)" 0
 	assert_failure 1
 	assert_stderr "$PROG: LOSS_SEED must be a whole number from 0 to 2147483647"
 	for v in soon 0 -1; do
-		REPLY_DELAY=$v run --separate-stderr "$(prog $PROG)" 0
+		REPLY_DELAY=$v run --separate-stderr refusing "$(prog $PROG)" 0
 		assert_failure 1
 		assert_stderr "$PROG: REPLY_DELAY must be a number of seconds"
 	done
 }
 
 @test "a port in use" {
-	run --separate-stderr "$(prog $PROG)" "$SRV_PORT"
+	run --separate-stderr refusing "$(prog $PROG)" "$SRV_PORT"
 	assert_failure 1
 	assert_output ""
 	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
@@ -178,10 +178,10 @@ for _ in range(n):
 @test "wrong arguments: usage" {
 	local port
 	for port in eighty 65536 -1 ""; do
-		run --separate-stderr "$(prog $PROG)" "$port"
+		run --separate-stderr refusing "$(prog $PROG)" "$port"
 		assert_usage "Usage: ./$PROG [PORT]"
 	done
-	run --separate-stderr "$(prog $PROG)" 1 2
+	run --separate-stderr refusing "$(prog $PROG)" 1 2
 	assert_usage "Usage: ./$PROG [PORT]"
 }
 

@@ -162,7 +162,7 @@ past the limit: answered once one left"
 @test "MAX_CLIENTS must be a whole number of clients" {
 	local t
 	for t in many -1 2x " 3" 99999999999; do
-		MAX_CLIENTS=$t run --separate-stderr "$(prog $PROG)" 0
+		MAX_CLIENTS=$t run --separate-stderr refusing "$(prog $PROG)" 0
 		assert_failure 1
 		assert_output ""
 		assert_stderr "$PROG: MAX_CLIENTS must be a number of clients"

@@ -116,7 +116,7 @@ check_signal() {
 check_bad_client_timeout() {
 	local t
 	for t in soon 0 -1; do
-		CLIENT_TIMEOUT=$t run --separate-stderr "$(prog "$PROG")" 0
+		CLIENT_TIMEOUT=$t run --separate-stderr refusing "$(prog "$PROG")" 0
 		assert_failure 1
 		assert_output ""
 		assert_stderr "$PROG: CLIENT_TIMEOUT must be a number of seconds"
@@ -124,7 +124,7 @@ check_bad_client_timeout() {
 }
 
 check_port_in_use() {
-	run --separate-stderr "$(prog "$PROG")" "$SRV_PORT"
+	run --separate-stderr refusing "$(prog "$PROG")" "$SRV_PORT"
 	assert_failure 1
 	assert_output ""
 	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
@@ -133,10 +133,10 @@ check_port_in_use() {
 check_bad_ports() {
 	local port
 	for port in eighty 65536 -1 ""; do
-		run --separate-stderr "$(prog "$PROG")" "$port"
+		run --separate-stderr refusing "$(prog "$PROG")" "$port"
 		assert_usage "Usage: ./$PROG [PORT]"
 	done
-	run --separate-stderr "$(prog "$PROG")" 1 2
+	run --separate-stderr refusing "$(prog "$PROG")" 1 2
 	assert_usage "Usage: ./$PROG [PORT]"
 }
 

@@ -113,6 +113,17 @@ stop_server() {
 	status=$(cat "$dir/$1.status" 2>/dev/null || echo 137)
 }
 
+# refusing COMMAND...: run COMMAND, a server that should refuse to start
+# (a setting it must not take, a port in use). One that starts instead
+# would serve on and hold the test until the grader's time limit: it is
+# ended after 10 s (30 under valgrind), with status 124, which no test
+# expects.
+refusing() {
+	local wait=10
+	[[ -z "${UNDER_VALGRIND:-}" ]] || wait=30
+	timeout -k 1 "$wait" "$@"
+}
+
 # hello ARGS...: the hello-protocol test driver (tests/hello.py).
 hello() {
 	python3 "$ROOT/tests/hello.py" "$@"

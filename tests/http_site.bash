@@ -245,11 +245,11 @@ check_vanish() {
 
 # check_bad_dir: DIR missing or not a directory: one line, exit 1.
 check_bad_dir() {
-	run --separate-stderr "$(prog $PROG)" 0 "$BATS_FILE_TMPDIR/nowhere"
+	run --separate-stderr refusing "$(prog $PROG)" 0 "$BATS_FILE_TMPDIR/nowhere"
 	assert_failure 1
 	assert_output ""
 	assert_stderr "$PROG: cannot serve $BATS_FILE_TMPDIR/nowhere: No such file or directory"
-	run --separate-stderr "$(prog $PROG)" 0 "$WWW/hello.txt"
+	run --separate-stderr refusing "$(prog $PROG)" 0 "$WWW/hello.txt"
 	assert_failure 1
 	assert_stderr "$PROG: cannot serve $WWW/hello.txt: Not a directory"
 }
@@ -264,7 +264,7 @@ check_bad_client_timeout() {
 check_bad_seconds() {
 	local t
 	for t in soon 0 -1; do
-		run --separate-stderr env "$1=$t" "$(prog $PROG)" 0 "$WWW"
+		run --separate-stderr refusing env "$1=$t" "$(prog $PROG)" 0 "$WWW"
 		assert_failure 1
 		assert_output ""
 		assert_stderr "$PROG: $1 must be a number of seconds"
@@ -273,7 +273,7 @@ check_bad_seconds() {
 
 # check_port_in_use: a port in use: one line, exit 1.
 check_port_in_use() {
-	run --separate-stderr "$(prog $PROG)" "$SRV_PORT" "$WWW"
+	run --separate-stderr refusing "$(prog $PROG)" "$SRV_PORT" "$WWW"
 	assert_failure 1
 	assert_output ""
 	assert_stderr "$PROG: cannot listen on 127.0.0.1:$SRV_PORT: Address already in use"
@@ -292,7 +292,7 @@ check_listen_address() {
 	assert_equal "$status" 0
 	run server_output six
 	assert_line --regexp '^::1 - - \[[^]]+\] "GET /hello.txt HTTP/1.1" 200 14$'
-	LISTEN_ADDRESS=localhost run --separate-stderr "$(prog $PROG)" 0 "$WWW"
+	LISTEN_ADDRESS=localhost run --separate-stderr refusing "$(prog $PROG)" 0 "$WWW"
 	assert_failure 1
 	assert_output ""
 	assert_stderr "$PROG: cannot listen on localhost:0: Invalid argument"
@@ -302,10 +302,10 @@ check_listen_address() {
 check_server_usage() {
 	local port
 	for port in eighty 65536 -1 ""; do
-		run --separate-stderr "$(prog $PROG)" "$port"
+		run --separate-stderr refusing "$(prog $PROG)" "$port"
 		assert_usage "Usage: ./$PROG [PORT [DIR]]"
 	done
-	run --separate-stderr "$(prog $PROG)" 1 "$WWW" 3
+	run --separate-stderr refusing "$(prog $PROG)" 1 "$WWW" 3
 	assert_usage "Usage: ./$PROG [PORT [DIR]]"
 }
 
