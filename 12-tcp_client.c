@@ -9,7 +9,8 @@
  * Resolves HOST (a name, an IPv4 or an IPv6 address), connects, sends
  * MESSAGE and a newline, shuts down its writing side (the server then
  * knows the message is complete), reads the reply to the end and prints
- * "Response: <reply>".
+ * "Response: <reply>", its control characters shown as '?' (its line
+ * breaks kept).
  *
  * What it teaches: the getaddrinfo() loop (try every address the name
  * has until one connects) and a connect() that cannot hang (non-blocking,
@@ -134,6 +135,10 @@ static int exchange(int fd, const char *message, long deadline)
 		report_errno();
 		return (1);
 	}
+	/* The reply goes to a terminal, perhaps: the server must not be
+	 * able to move its cursor or clear its screen.
+	 */
+	out_clean_text(reply, len);
 	printf("Response: ");
 	fwrite(reply, 1, len, stdout);
 	if (len == 0 || reply[len - 1] != '\n')

@@ -3,7 +3,8 @@
  * a peer sent can be printed safely.
  *
  * Given plumbing: no exercise teaches it. Used by 0-12, 100-102 and
- * 106-108 (out_flush), and by 11, 13 and 14 (out_clean).
+ * 106-108 (out_flush), by 11, 13 and 14 (out_clean), and by 12
+ * (out_clean_text).
  */
 #include <stdio.h>
 #include <string.h>
@@ -45,4 +46,28 @@ void out_clean(char *text, size_t len)
 	for (i = 0; i < len; i++)
 		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
 			p[i] = '?';
+}
+
+/**
+ * out_clean_text - show control characters as '?', keeping line breaks
+ * @text: what a peer sent, changed in place
+ * @len: its length
+ *
+ * As out_clean(), for text of several lines: a newline stays, and so
+ * does a carriage return just before one (a CRLF line end). A carriage
+ * return alone stays hidden no more: it would let the peer write over
+ * what the line already shows.
+ */
+void out_clean_text(char *text, size_t len)
+{
+	unsigned char *p = (unsigned char *)text;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+	{
+		if (p[i] == '\n' || (p[i] == '\r' && i + 1 < len && p[i + 1] == '\n'))
+			continue;
+		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
+			p[i] = '?';
+	}
 }

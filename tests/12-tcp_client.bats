@@ -68,6 +68,15 @@ setup() {
 	assert_line --index 0 "GET / HTTP/1.0"
 }
 
+@test "a reply with control characters: each shown as ?, its line breaks kept" {
+	start_server ctl python3 "$ROOT/tests/hello.py" reply-server 0 0 --text \
+		'Hi\x1b[2J\x07\x00\rthere\ttab\r\nline 2\x7f\x9b\n'
+	run --separate-stderr checked "$(prog $PROG)" 127.0.0.1 "$CTL_PORT"
+	assert_success
+	assert_exact_stdout $'Response: Hi?[2J???there\ttab\r\nline 2?\x9b\n'
+	assert_stderr ""
+}
+
 @test "a reply of exactly 64 KiB" {
 	start_server exact python3 "$ROOT/tests/hello.py" reply-server 0 65536
 	"$(prog $PROG)" 127.0.0.1 "$EXACT_PORT" >"$BATS_TEST_TMPDIR/out"

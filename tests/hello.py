@@ -31,9 +31,10 @@ prints what each connection saw.
   hello.py hold PORT SECONDS
       connect and say nothing for at most SECONDS; print "closed by the
       server" if the server hangs up first, else "still open"
-  hello.py reply-server 0 SIZE
+  hello.py reply-server 0 SIZE [--text TEXT]
       a server that reads each client's message to its end, answers with
-      exactly SIZE bytes ("x"s ending in a newline) and closes
+      exactly SIZE bytes ("x"s ending in a newline), or with TEXT (Python
+      escapes such as \x1b read), and closes
   hello.py hello-server 0
       a hello-protocol server (one thread per client), so that the
       client's tests depend on no other exercise; it reads all a client
@@ -225,12 +226,14 @@ def hold(port, seconds):
     s.close()
 
 
-def reply_server(size):
+def reply_server(size, text=None):
     srv = socket.socket()
     srv.bind(("127.0.0.1", 0))
     srv.listen(16)
     print("Listening on 127.0.0.1:%d" % srv.getsockname()[1], flush=True)
     reply = b"x" * (size - 1) + b"\n"
+    if text is not None:
+        reply = text.encode("latin-1").decode("unicode_escape").encode("latin-1")
     while True:
         conn = srv.accept()[0]
         conn.settimeout(LIMIT)
@@ -318,7 +321,8 @@ def main():
     elif cmd == "hold":
         hold(port, float(args[0]))
     elif cmd == "reply-server":
-        reply_server(int(args[0]))
+        reply_server(int(args[0]), args[args.index("--text") + 1]
+                     if "--text" in args else None)
     elif cmd == "hello-server":
         hello_server()
     elif cmd == "silent-server":

@@ -86,13 +86,13 @@ check_untouched() {
 	assert_line "12-tcp_client        no        -         0.00/10"
 	# The compile's stdin is /dev/null: an empty include, no wait.
 	graded compile-stdin 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	check_untouched
 }
 
 @test "TAP injection on every descriptor: no forged test counts" {
 	graded tap-injection 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	assert_line "Total                                    0.00/10"
 	check_untouched
 }
@@ -100,7 +100,7 @@ check_untouched() {
 @test "TAP forged through \\r, \\v, \\f, \\x1c-\\x1e, NEL, U+2028, U+2029: score 0" {
 	# bats ends TAP lines at "\n" only; so does the grader.
 	graded tap-separators 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	assert_line "Total                                    0.00/10"
 	check_untouched
 }
@@ -143,7 +143,7 @@ check_untouched() {
 		>"$HOSTILE/detach/12-tcp_client.c"
 	with_module "$HOSTILE/detach"
 	graded detach 12-tcp_client
-	assert_line "12-tcp_client        yes       14/14     10.00/10"
+	assert_line "12-tcp_client        yes       15/15     10.00/10"
 	check_untouched
 }
 
@@ -155,7 +155,7 @@ check_untouched() {
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
 		--only 3-error_code,12-tcp_client "$HOSTILE/memory-fork"
 	assert_line --regexp "^3-error_code +yes +[0-9]+/[0-9]+ +10.00/10$"
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	check_untouched
 }
 
@@ -167,35 +167,35 @@ check_untouched() {
 	run "$ROOT/grade" --out "$BATS_TEST_TMPDIR/out" \
 		--only 3-error_code,12-tcp_client "$HOSTILE/shm-hog"
 	assert_line --regexp "^3-error_code +yes +[0-9]+/[0-9]+ +10.00/10$"
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	check_untouched
 }
 
 @test "rewriting the tests, bats and the grader's files: nothing changes" {
 	graded rewrite-suite 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	refute_line --partial "REWROTE"
 	check_untouched
 }
 
 @test "forged reports and a killed grader: the grading goes on, score 0" {
 	graded forge-reports 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	refute_line --partial "FORGED"
 	run cat "$BATS_TEST_TMPDIR/out/scorecard.txt"
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	check_untouched
 }
 
 @test "a process that escapes its session does not outlive its test file" {
 	graded escape 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	check_untouched
 }
 
 @test "secrets: nothing outside the sandbox can be read and shown" {
 	graded read-secrets 12-tcp_client
-	assert_line "12-tcp_client        yes       0/14      0.00/10"
+	assert_line "12-tcp_client        yes       0/15      0.00/10"
 	refute_line --partial "LEAK"
 	run grep -r "LEAK /" "$BATS_TEST_TMPDIR/out/tap" \
 		"$BATS_TEST_TMPDIR/out/junit" "$BATS_TEST_TMPDIR/out/scorecard.txt"
@@ -207,7 +207,7 @@ check_untouched() {
 	local bomb
 	for bomb in fork-bomb memory-bomb output-bomb disk-bomb fd-bomb; do
 		graded "$bomb" 12-tcp_client
-		assert_line "12-tcp_client        yes       0/14      0.00/10"
+		assert_line "12-tcp_client        yes       0/15      0.00/10"
 	done
 	check_untouched
 }
