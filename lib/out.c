@@ -31,6 +31,17 @@ int out_flush(const char *name)
 }
 
 /**
+ * is_control - would this byte act on a terminal rather than show?
+ * @c: the byte
+ *
+ * Return: 1 for the control characters but tab, and DEL; else 0.
+ */
+static int is_control(unsigned char c)
+{
+	return ((c < ' ' && c != '\t') || c == 127);
+}
+
+/**
  * out_clean - show control characters as '?'
  * @text: what a peer sent, changed in place
  * @len: its length (a NUL byte in it is shown too)
@@ -44,7 +55,7 @@ void out_clean(char *text, size_t len)
 	size_t i;
 
 	for (i = 0; i < len; i++)
-		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
+		if (is_control(p[i]))
 			p[i] = '?';
 }
 
@@ -55,8 +66,8 @@ void out_clean(char *text, size_t len)
  *
  * As out_clean(), for text of several lines: a newline stays, and so
  * does a carriage return just before one (a CRLF line end). A carriage
- * return alone stays hidden no more: it would let the peer write over
- * what the line already shows.
+ * return alone does not: it would let the peer write over what the line
+ * already shows.
  */
 void out_clean_text(char *text, size_t len)
 {
@@ -67,7 +78,7 @@ void out_clean_text(char *text, size_t len)
 	{
 		if (p[i] == '\n' || (p[i] == '\r' && i + 1 < len && p[i + 1] == '\n'))
 			continue;
-		if ((p[i] < ' ' && p[i] != '\t') || p[i] == 127)
+		if (is_control(p[i]))
 			p[i] = '?';
 	}
 }
