@@ -80,10 +80,6 @@ python3 -c 'import sys; sys.stdout.write(("0123456789abcdef" * 4 + "\n")[:64] * 
 	>"$tmp/site/file.html"
 CLK_TCK=$(getconf CLK_TCK)
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # start NAME: start server NAME, set pid and port. NAME is a server of
 # the one-core rounds (on CPU 0), or one of the two-core rounds (NAME:2,
 # on both CPUs: 104 with two workers, h2o with two threads, nginx with two
@@ -96,20 +92,12 @@ start() {
 	own) WORKERS=$n taskset -c $cpus "./$SERVER" "$port" "$tmp/site" \
 		>/dev/null 2>"$tmp/err" & ;;
 	floor) taskset -c 0 "$tmp/floor" "$port" >/dev/null 2>"$tmp/err" & ;;
-	h2o) h2o_conf "$port" "$tmp/site" $n >"$tmp/h2o.conf"
-		taskset -c $cpus h2o -c "$tmp/h2o.conf" >/dev/null 2>"$tmp/err" & ;;
-	nginx) nginx_conf "$port" "$tmp/site" yes $n >"$tmp/nginx.conf"
-		taskset -c $cpus nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
-	nginx-plain) nginx_conf "$port" "$tmp/site" no >"$tmp/nginx.conf"
-		taskset -c 0 nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
+	h2o | nginx | nginx-plain) start_peer "${1%:2}" "$port" $cpus $n ;;
 	python) taskset -c 0 python3 bench/python_http.py "$port" "$tmp/site" \
 		>/dev/null 2>"$tmp/err" & ;;
 	esac
 	pid=$!
-	for _ in $(seq 50); do
-		curl -sf -o /dev/null "http://127.0.0.1:$port/file.html" && return
-		sleep 0.1
-	done
+	answering "$port" && return
 	echo "http_server.sh: $1 did not start: $(cat "$tmp/err")" >&2
 	exit 1
 }

@@ -64,9 +64,34 @@ wait_stable() {
 	done
 }
 
+# hold NAME PID PORT COUNT [COMMAND...]: hold COUNT idle connections to
+# server PID on PORT; set before and after to its RSS without them and
+# with them (once steady); run COMMAND while they are held, its output in
+# $tmp/while; then stop the server, and fail if it closed any.
+hold() {
+	local name=$1 server=$2 port=$3 count=$4 holder
+	shift 4
+	before=$(rss "$server")
+	"$tmp/hello_load" --idle "$port" "$count" >"$tmp/holder" &
+	holder=$!
+	pids+=("$holder")
+	until grep -q holding "$tmp/holder"; do sleep 0.1; done
+	wait_stable "$server"
+	after=$(rss "$server")
+	[[ $# -eq 0 ]] || "$@" >"$tmp/while"
+	kill "$holder"
+	wait "$holder" 2>/dev/null || true
+	kill "$server"
+	wait "$server" 2>/dev/null || true
+	if ! grep -q "still open $count\$" "$tmp/holder"; then
+		echo "idle.sh: $name closed connections: $(tail -n 1 "$tmp/holder")" >&2
+		exit 1
+	fi
+}
+
 # measure NAME COMMAND...: print NAME, the RSS before and after, per conn.
 measure() {
-	local name=$1 server holder before after port=
+	local name=$1 server before after port=
 	shift
 	"$@" >"$tmp/out" 2>&1 &
 	server=$!
@@ -75,21 +100,7 @@ measure() {
 		sleep 0.1
 		port=$(sed -n 's/^Listening on .*:\([0-9]*\)$/\1/p' "$tmp/out")
 	done
-	before=$(rss "$server")
-	"$tmp/hello_load" --idle "$port" "$COUNT" >"$tmp/holder" &
-	holder=$!
-	pids+=("$holder")
-	until grep -q holding "$tmp/holder"; do sleep 0.1; done
-	wait_stable "$server"
-	after=$(rss "$server")
-	kill "$holder"
-	wait "$holder" 2>/dev/null || true
-	kill "$server"
-	wait "$server" 2>/dev/null || true
-	if ! grep -q "still open $COUNT\$" "$tmp/holder"; then
-		echo "idle.sh: $name closed connections: $(tail -n 1 "$tmp/holder")" >&2
-		exit 1
-	fi
+	hold "$name" "$server" "$port" "$COUNT"
 	awk -v n="$name" -v b="$before" -v a="$after" -v c="$COUNT" 'BEGIN {
 		printf "%-18s %10d %10d %12d %10.0f\n",
 			n, b, a, c, (a - b) * 1024 / c }'
@@ -110,27 +121,17 @@ mkdir -p "$tmp/site"
 python3 -c 'import sys; sys.stdout.write(("0123456789abcdef" * 4 + "\n")[:64] * 64)' \
 	>"$tmp/site/file.html"
 
-free_port() {
-	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # start_http NAME PORT: start 104, h2o or nginx on CPU 0, set server to
 # its pid, and wait until it answers.
 start_http() {
 	case $1 in
 	104) CLIENT_TIMEOUT=600 taskset -c 0 ./104-fast_server "$2" "$tmp/site" \
 		>/dev/null 2>"$tmp/err" & ;;
-	h2o) h2o_conf "$2" "$tmp/site" >"$tmp/h2o.conf"
-		taskset -c 0 h2o -c "$tmp/h2o.conf" >/dev/null 2>"$tmp/err" & ;;
-	nginx) nginx_conf "$2" "$tmp/site" yes >"$tmp/nginx.conf"
-		taskset -c 0 nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
+	*) start_peer "$1" "$2" 0 ;;
 	esac
 	server=$!
 	pids+=("$server")
-	for _ in $(seq 50); do
-		curl -sf -o /dev/null "http://127.0.0.1:$2/file.html" && return
-		sleep 0.1
-	done
+	answering "$2" && return
 	echo "idle.sh: $1 did not start: $(cat "$tmp/err")" >&2
 	exit 1
 }
@@ -152,27 +153,12 @@ rate() {
 # measure_http NAME COUNT: print NAME's memory per idle connection, and
 # its rate with COUNT of them open.
 measure_http() {
-	local server holder before after port rps
+	local server before after port
 	port=$(free_port)
 	start_http "$1" "$port"
-	before=$(rss "$server")
-	"$tmp/hello_load" --idle "$port" "$2" >"$tmp/holder" &
-	holder=$!
-	pids+=("$holder")
-	until grep -q holding "$tmp/holder"; do sleep 0.1; done
-	wait_stable "$server"
-	after=$(rss "$server")
-	rps=$(rate "$port")
-	kill "$holder"
-	wait "$holder" 2>/dev/null || true
-	kill "$server"
-	wait "$server" 2>/dev/null || true
-	if ! grep -q "still open $2\$" "$tmp/holder"; then
-		echo "idle.sh: $1 closed connections: $(tail -n 1 "$tmp/holder")" >&2
-		exit 1
-	fi
+	hold "$1" "$server" "$port" "$2" rate "$port"
 	printf '%-8s %-8s %12d %12d\n' "$2" "$1" \
-		$(((after - before) * 1024 / $2)) "$rps"
+		$(((after - before) * 1024 / $2)) "$(cat "$tmp/while")"
 }
 
 echo

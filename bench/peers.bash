@@ -1,6 +1,15 @@
-# peers.bash - the configurations of the servers 104-fast_server is
-# measured against (sourced by http_server.sh and idle.sh; $tmp must be
-# set, and readable by nginx's workers).
+# peers.bash - the servers 104-fast_server is measured against, and how
+# to start them (sourced by http_server.sh and idle.sh; $tmp must be set,
+# and readable by nginx's workers; the file served is $tmp/site/file.html).
+#
+#   start_peer NAME PORT CPUS [N]
+#       start h2o, nginx (open_file_cache on) or nginx-plain (off) on
+#       127.0.0.1:PORT, on CPUS (taskset), with N threads or workers, in
+#       the background: $! is its process, its stderr goes to $tmp/err
+#   answering PORT
+#       wait until 127.0.0.1:PORT serves file.html; fail after 5 s
+#   free_port
+#       print a port free now
 #
 #   nginx_conf PORT DIR [CACHED [WORKERS]]
 #       nginx serving DIR on 127.0.0.1:PORT, access log off, sendfile and
@@ -58,4 +67,27 @@ hosts:
       /:
         file.dir: $2
 CONF
+}
+
+start_peer() {
+	case $1 in
+	h2o) h2o_conf "$2" "$tmp/site" "${4:-1}" >"$tmp/h2o.conf"
+		taskset -c "$3" h2o -c "$tmp/h2o.conf" >/dev/null 2>"$tmp/err" & ;;
+	nginx | nginx-plain)
+		nginx_conf "$2" "$tmp/site" "$([[ $1 == nginx ]] && echo yes)" \
+			"${4:-1}" >"$tmp/nginx.conf"
+		taskset -c "$3" nginx -c "$tmp/nginx.conf" >/dev/null 2>"$tmp/err" & ;;
+	esac
+}
+
+answering() {
+	for _ in $(seq 50); do
+		curl -sf -o /dev/null "http://127.0.0.1:$1/file.html" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+free_port() {
+	python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
